@@ -1,0 +1,137 @@
+"""Clean: tell body lines from page debris, and keep what the debris says about the source.
+
+News pages pasted as text carry captions, bylines, agency tags, source lines, comment counters,
+related-article lists and navigation words. Their patterns live in the language packs (and in
+`common.toml` for what no language owns); a page's chrome is often in another language than
+its body, so every pack's debris rules apply to every document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from accords import lang
+
+_TERMINAL = ".!?:;»\"”)…"
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_TITLE_MAX = 200
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text as read: its span, its stripped text, and whether it is debris."""
+
+    start: int
+    end: int
+    text: str
+    debris: str | None = None
+
+
+@dataclass
+class Cleaned:
+    lines: list[Line]
+    url: str | None = None
+    published: str | None = None
+    title: str | None = None
+    debris: list[Line] = field(default_factory=list)
+
+    @property
+    def body(self) -> list[Line]:
+        return [line for line in self.lines if line.debris is None]
+
+
+@dataclass(frozen=True)
+class DebrisRules:
+    lines: tuple[re.Pattern[str], ...]
+    source: tuple[re.Pattern[str], ...]
+
+
+@cache
+def rules() -> DebrisRules:
+    """The debris and source-line patterns of every pack, common ones first."""
+    all_packs = [lang.load("common"), *lang.packs()]
+    return DebrisRules(
+        lines=tuple(p for pack in all_packs for p in pack.pattern_list("debris", "lines")),
+        source=tuple(p for pack in all_packs for p in pack.pattern_list("debris", "source")),
+    )
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every non-blank line with its span, stripped of surrounding spaces."""
+    out: list[Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            start = pos + (len(body) - len(body.lstrip()))
+            out.append(Line(start, start + len(stripped), stripped))
+        pos += len(raw)
+    return out
+
+
+def source_url(line: str) -> str | None:
+    """The article's address on a `Source:` / `Kilde:` / `Quelle:` / `Nguồn:` line."""
+    for pattern in rules().source:
+        m = pattern.search(line)
+        if m:
+            return m.group("url").rstrip(".,;)")
+    return None
+
+
+def debris_kind(line: str) -> str | None:
+    """`source` or `debris` when the whole line is page debris, else None."""
+    if source_url(line):
+        return "source"
+    if any(p.search(line) for p in rules().lines):
+        return "debris"
+    return None
+
+
+def _iso_date(line: str) -> str | None:
+    m = _NUMERIC_DATE.search(line)
+    if not m:
+        return None
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if 1 <= day <= 31 and 1 <= month <= 12:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _is_title(line: Line) -> bool:
+    return len(line.text) <= _TITLE_MAX and not line.text.endswith(tuple(_TERMINAL)) and not line.text[0].isdigit()
+
+
+def clean(text: str) -> Cleaned:
+    """Classify each line of `text`; everything after the last source line is page chrome."""
+    lines = [Line(ln.start, ln.end, ln.text, debris_kind(ln.text)) for ln in split_lines(text)]
+    result = Cleaned(lines)
+    last_source = max((i for i, ln in enumerate(lines) if ln.debris == "source"), default=None)
+    if last_source is not None and last_source > len(lines) // 2:
+        lines[last_source + 1 :] = [Line(ln.start, ln.end, ln.text, ln.debris or "tail") for ln in lines[last_source + 1 :]]
+    for ln in lines:
+        if ln.debris == "source" and result.url is None:
+            result.url = source_url(ln.text)
+        elif ln.debris and result.published is None:
+            result.published = _iso_date(ln.text)
+    body = result.body
+    if len(body) > 1 and _is_title(body[0]) and not body[0].text.isupper():
+        title = body[0]
+        lines[lines.index(title)] = Line(title.start, title.end, title.text, "title")
+        result.title = title.text
+    _drop_repeated_lead(lines)
+    result.lines = lines
+    result.debris = [ln for ln in lines if ln.debris]
+    return result
+
+
+def _drop_repeated_lead(lines: list[Line]) -> None:
+    """A news page's standfirst is repeated in its body; keep only the later copy."""
+    body = [i for i, ln in enumerate(lines) if ln.debris is None]
+    for k, i in enumerate(body[:3]):
+        if any(lines[j].text == lines[i].text for j in body[k + 2 :]):
+            ln = lines[i]
+            lines[i] = Line(ln.start, ln.end, ln.text, "lead")
+            return

@@ -1,0 +1,25 @@
+"""The `accords` command: a click group whose subcommands live in the modules beside this one."""
+
+from __future__ import annotations
+
+import click
+
+from accords import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="accords")
+def main() -> None:
+    """Accords: a register of who committed to what in joint statements and visit reports."""
+
+
+def _register_commands() -> None:
+    # Imported here so each command module can import `main` without a cycle.
+    from accords.cli import extract
+
+    for module in (extract,):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register_commands()

@@ -1,0 +1,22 @@
+"""Typed errors: each becomes one line at the command line and a 4xx answer in the web app."""
+
+
+class AccordsError(Exception):
+    """Base of every error a user can cause; its message is the one line they see."""
+
+
+class ReadError(AccordsError):
+    """An input could not be read: missing, empty, binary, too large, or without text."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"{name}: {problem}")
+        self.name = name
+        self.problem = problem
+
+
+class StoreError(AccordsError):
+    """The register cannot be opened or changed: not SQLite, newer schema, locked."""
+
+
+class QueryError(AccordsError):
+    """A query names something unknown (a country, a domain) or has bad syntax."""

@@ -1,0 +1,93 @@
+"""Extract: fill the event, the relationship and each provision's reading into a record.
+
+Order matters only in one way: the event names the leaders and the parties, which the actors
+of each provision are resolved against.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from accords.extract import modality
+from accords.extract.actors import actors_of
+from accords.extract.context import Context
+from accords.extract.domains import domains_of
+from accords.extract.entities import entities_of
+from accords.extract.event import extract_event
+from accords.extract.relationship import extract_relationship
+from accords.extract.targets import targets_of
+from accords.model import Evidence, Provision, Record, Span
+from accords.segment import Document
+
+
+def _sentence_of(sentences: list[Span], offset: int, fallback: Span) -> Span:
+    return next(((s, e) for s, e in sentences if s <= offset < e), fallback)
+
+
+def read_provision(ctx: Context, provision: Provision, sentences: list[Span], numbered_statement: bool) -> None:
+    """Fill one provision's modality, actors, domains, targets and entities in place."""
+    pack = ctx.pack(provision)
+    start, end = provision.span
+    text = ctx.text[start:end]
+    evidence: list[Evidence] = []
+
+    cues = modality.cues(pack, text, start, sentences)
+    level, cue = modality.strongest(cues, numbered_statement=numbered_statement)
+    provision.modality = level
+    if cue is not None:
+        evidence.append(cue.evidence("modality", level))
+        actors, actor_evidence = actors_of(ctx, pack, cue, _sentence_of(sentences, cue.start, provision.span))
+        provision.actors = actors
+        if actor_evidence:
+            evidence.append(actor_evidence)
+
+    instruments, organizations, mechanisms, entity_evidence, named = entities_of(pack, text, start)
+    provision.instruments = instruments
+    provision.organizations = organizations
+    provision.mechanisms = mechanisms
+    evidence += entity_evidence
+
+    names = [e.span for e in entity_evidence if e.field in ("instruments", "organizations")]
+    provision.domains, domain_cues = domains_of(pack, text, start, provision.section, names)
+    seen: set[str] = set()
+    for m in domain_cues:
+        if m.key not in seen:
+            seen.add(m.key)
+            evidence.append(m.evidence("domains", m.key))
+
+    if level != "narrative":
+        provision.targets, target_evidence = targets_of(pack, text, start, named)
+        evidence += target_evidence
+    provision.evidence = sorted(evidence, key=lambda e: e.span)
+
+
+def _parties(ctx: Context, record: Record) -> list[str]:
+    event = record.event
+    found = [p.country for p in (event.guest, event.host) if p and p.country]
+    if len(set(found)) >= 2:
+        return sorted(set(found))
+    counts = Counter(m.iso for m in ctx.country_mentions)
+    for iso, _ in counts.most_common():
+        if iso not in found:
+            found.append(iso)
+        if len(set(found)) >= 2:
+            break
+    return sorted(set(found))
+
+
+def extract(record: Record, doc: Document) -> Record:
+    """The record with every extracted field filled from the segmented document."""
+    ctx = Context(doc, record.languages[0] if record.languages else "en")
+    record.countries_mentioned = sorted({m.iso for m in ctx.country_mentions if not m.demonym})
+    record.event = extract_event(ctx, record.doc_type or "other")
+    record.parties = _parties(ctx, record)
+    ctx.parties = record.parties
+    guest, host = record.event.guest, record.event.host
+    if guest and not guest.country:
+        guest.country = next((c for c in record.parties if c != (host.country if host else None)), None)
+    record.relationship = extract_relationship(ctx, record.event)
+    statement = record.doc_type == "joint_statement"
+    for provision, sentences in zip(record.provisions, doc.sentences):
+        read_provision(ctx, provision, sentences, statement and provision.number is not None)
+    record.countries_mentioned = sorted(set(record.countries_mentioned) | set(record.parties))
+    return record

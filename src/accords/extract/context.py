@@ -1,0 +1,80 @@
+"""What every extractor of one document shares: its packs, mentions and sentence spans.
+
+Finding states, leaders and organisations once per document, rather than in each extractor,
+keeps extraction one pass over the text per gazetteer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from accords import lang
+from accords.lang import Pack
+from accords.model import Evidence, Provision, Span
+from accords.registry import countries
+from accords.registry.states import Mention
+from accords.segment import Document
+
+
+@dataclass(frozen=True)
+class Match:
+    """A cue found in the text: where, which words, and under which pack key."""
+
+    start: int
+    end: int
+    cue: str
+    key: str
+
+    def evidence(self, field_name: str, value: str) -> Evidence:
+        return Evidence(field=field_name, value=value, span=(self.start, self.end), cue=self.cue)
+
+
+def find(pack: Pack, section: str, key: str, text: str, offset: int = 0) -> list[Match]:
+    """Every match of the phrases `section.key` of `pack` in `text`, as document spans."""
+    pattern = pack.phrase_regex(section, key)
+    return [Match(offset + m.start(), offset + m.end(), m.group(0), key) for m in pattern.finditer(text)]
+
+
+def pack_for(code: str | None, fallback: str) -> Pack:
+    """The pack of a provision's language, or the document's when it has none."""
+    for candidate in (code, fallback, "en"):
+        if candidate in lang.LANGUAGES:
+            return lang.load(candidate)
+    return lang.load("en")
+
+
+@dataclass
+class Context:
+    doc: Document
+    main_language: str
+    parties: list[str] = field(default_factory=list)
+    #: Leaders' names mapped to their states, filled by the event extractor.
+    people: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The document with debris blanked: offsets are those of the text as read."""
+        return self.doc.body_text
+
+    def pack(self, provision: Provision) -> Pack:
+        return pack_for(provision.language, self.main_language)
+
+    def pack_of(self, language: str | None) -> Pack:
+        return pack_for(language, self.main_language)
+
+    @cached_property
+    def body_spans(self) -> list[Span]:
+        return [p.span for p in self.doc.provisions]
+
+    @cached_property
+    def country_mentions(self) -> list[Mention]:
+        """States named or described (by adjective) anywhere in the body."""
+        out: list[Mention] = []
+        for start, end in self.body_spans:
+            for m in countries().mentions(self.text[start:end], demonyms=True):
+                out.append(Mention(m.start + start, m.end + start, m.iso, m.surface, m.demonym))
+        return out
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.country_mentions if start <= m.start and m.end <= end]

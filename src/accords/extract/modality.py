@@ -1,0 +1,132 @@
+"""Modality: how strongly the parties undertake what a provision says.
+
+Cues of each level come from the language pack. The cues of one sentence are then read as a
+small clause structure, each step a named rule of spec/ANNOTATION.md:
+- `longest`: where cues overlap the longer one is the reading ("var enige om at" is a judgement,
+  not "enige om");
+- `subordinate`: an action verb after an infinitive marker ("in order to strengthen", "for å
+  fremme") describes a purpose, not what the parties do, and is dropped;
+- `look_only`: an agreement only to look ("agreed to study the possibility") is explore, while
+  the actions agreed in the same breath after it ("..., and to promote ...") stay commitments;
+- `wish`: a wish or hope governs the actions after it in its sentence ("expressed the wish to
+  promote") and makes them explore;
+- `complement`: a belief or a proposal followed by "that" governs its clause ("hoped that the
+  two sides will expand"): the verbs inside it are what is believed or proposed, not
+  undertaken; an affirmation ("affirmed that it will") keeps the undertaking it affirms.
+The provision takes the strongest level left, in the order of taxonomy.json. With no cue it is
+the reporter's narrative, except a numbered item of a joint statement, which is the parties'
+own text and so at least a position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accords.extract.context import Match, find
+from accords.lang import Pack
+from accords.model import Span
+
+ORDER: tuple[str, ...] = ("commit", "support", "explore", "position", "narrative")
+LEVELS = ORDER[:-1]
+#: Words allowed between an agreement and the look-only verb that empties it.
+LOOK_GAP_WORDS = 2
+#: How far after a wish the actions it governs may stand, in characters.
+WISH_WINDOW = 80
+#: Words allowed between an infinitive marker and the verb it subordinates.
+MARKER_GAP_WORDS = 1
+_CLAUSE_END = re.compile(r"[;:]")
+
+
+def rank(level: str) -> int:
+    return ORDER.index(level)
+
+
+def longest(matches: list[Match]) -> list[Match]:
+    """Drop every cue that lies inside or overlaps a longer one found earlier."""
+    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Match] = []
+    for m in ordered:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _words_between(text: str, offset: int, start: int, end: int) -> int:
+    return len(text[start - offset : end - offset].split())
+
+
+def _sentence(sentences: list[Span], pos: int) -> Span:
+    return next(((s, e) for s, e in sentences if s <= pos < e), (pos, pos + 1))
+
+
+def _relabel(m: Match, level: str) -> Match:
+    return Match(m.start, m.end, m.cue, level)
+
+
+def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = None) -> list[Match]:
+    """The modality cues of a provision after the clause rules, each keyed by its level."""
+    sentences = sentences or [(offset, offset + len(text))]
+    raw = [m for level in LEVELS for m in find(pack, "modality", level, text, offset)]
+    raw += [_relabel(m, "position") for m in find(pack, "modality", "judgement", text, offset)]
+    found = longest(raw)
+    only = pack.phrase_regex("grammar", "only")
+    negations = [n for n in find(pack, "grammar", "negation", text, offset) if not only.match(text, n.end - offset + 1)]
+    found = [c for c in found if not any(0 <= c.start - n.end <= 12 for n in negations)]
+    markers = find(pack, "grammar", "infinitive", text, offset)
+    found = [
+        c for c in found
+        if not (c.key == "support" and any(
+            0 <= c.start - m.end and _words_between(text, offset, m.end, c.start) <= MARKER_GAP_WORDS for m in markers
+        ))
+    ]
+    passives = find(pack, "grammar", "passive", text, offset)
+    found = [
+        c for c in found
+        if not (c.key in ("support", "position") and any(
+            0 <= c.start - p.end and _words_between(text, offset, p.end, c.start) <= MARKER_GAP_WORDS for p in passives
+        ))
+    ]
+    looks = find(pack, "modality", "look_only", text, offset)
+    wishes = longest(find(pack, "modality", "wish", text, offset))
+    thats = find(pack, "grammar", "that", text, offset)
+    beliefs = find(pack, "modality", "belief", text, offset)
+    # A cue right after "and" is a second main verb of the subject, not inside a that-clause.
+    and_words = re.compile(rf"(?:{pack.phrase_regex('grammar', 'and').pattern})\s*$", re.IGNORECASE)
+
+    out: list[Match] = []
+    emptied: list[Match] = []  # agreements emptied by a look-only verb
+    for cue in found:
+        sentence = _sentence(sentences, cue.start)
+        governors = [g for g in out if sentence[0] <= g.start and g.end <= cue.start]
+        coordinated = bool(and_words.search(text[max(0, cue.start - offset - 8) : cue.start - offset]))
+        clause_open = [
+            g for g in governors + beliefs
+            if (g.key == "explore" or g in beliefs) and g.end <= cue.start and sentence[0] <= g.start
+            and any(g.end <= t.start < cue.start for t in thats)
+            and not _CLAUSE_END.search(text[g.end - offset : cue.start - offset])
+            and not coordinated
+        ]
+        if clause_open:
+            continue
+        level = cue.key
+        wished = any(sentence[0] <= w.start and 0 <= cue.start - w.end <= WISH_WINDOW for w in wishes)
+        if wished and level in ("commit", "support"):
+            level = "explore"
+        elif level == "commit" and any(
+            0 <= lk.start - cue.end and _words_between(text, offset, cue.end, lk.start) <= LOOK_GAP_WORDS for lk in looks
+        ):
+            level = "explore"
+            emptied.append(cue)
+        elif level == "support" and any(sentence[0] <= e.start and e.end <= cue.start for e in emptied):
+            level = "commit"
+        out.append(_relabel(cue, level))
+    return out
+
+
+def strongest(found: list[Match], numbered_statement: bool = False) -> tuple[str, Match | None]:
+    """The strongest level among the cues, and the first cue of that level."""
+    if not found:
+        return ("position" if numbered_statement else "narrative"), None
+    best = min(found, key=lambda m: (rank(m.key), m.start))
+    return best.key, best

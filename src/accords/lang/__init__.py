@@ -1,0 +1,150 @@
+"""Language packs: load `<code>.toml` and compile its phrases and patterns (see PACKS.md).
+
+Packs are data; this module is the only place that turns their phrase syntax (`~` stems, `…`
+gaps, `{demonym}` and `{country}` slots) into regular expressions, so every extractor reads
+cues the same way and adding a language never touches an extractor.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from accords.trie import trie_pattern
+
+#: Codes of the packs Accords ships, main languages first.
+LANGUAGES: tuple[str, ...] = ("en", "nb", "de", "vi")
+
+GAP = "…"
+_GAP_RE = r"\s+(?:\S+\s+){0,4}?"
+_SLOT = re.compile(r"\{(demonym|country)\}")
+
+#: Filled in by the registry, which knows the names of states in every language; kept as a
+#: hook so that this module does not import the registry (the registry reads packs too).
+SlotSource = Callable[[str, str], Iterable[str]]
+_slot_source: SlotSource | None = None
+
+
+def set_slot_source(source: SlotSource) -> None:
+    """Tell the loader where `{demonym}` and `{country}` names come from."""
+    global _slot_source
+    _slot_source = source
+    Pack.phrase_regex.cache_clear()
+
+
+def _token_regex(token: str) -> str:
+    if token.endswith("~") and len(token) > 1:
+        return re.escape(token[:-1]) + r"[\w-]*"
+    return re.escape(token)
+
+
+def phrase_to_regex(phrase: str, slots: dict[str, str] | None = None) -> str:
+    """Compile one phrase of the pack syntax into a regex fragment (no anchors)."""
+    out: list[str] = []
+    for token in phrase.split():
+        if token == GAP:
+            out.append(_GAP_RE)
+            continue
+        if out and not out[-1] == _GAP_RE:
+            out.append(r"\s+")
+        pos = 0
+        piece: list[str] = []
+        for m in _SLOT.finditer(token):
+            piece.append(_token_regex(token[pos : m.start()]) if token[pos : m.start()] else "")
+            piece.append((slots or {}).get(m.group(1), r"(?!x)x"))
+            pos = m.end()
+        piece.append(_token_regex(token[pos:]) if token[pos:] else "")
+        out.append("".join(piece))
+    return "".join(out)
+
+
+def alternation(regexes: Iterable[str]) -> str:
+    """One alternation, longest first, so the longest cue at a position wins."""
+    unique = sorted(set(r for r in regexes if r), key=len, reverse=True)
+    return "|".join(unique) if unique else r"(?!x)x"
+
+
+def bounded(body: str) -> str:
+    """Whole words only: no word character may touch either end of a match."""
+    return rf"(?<![\w-])(?:{body})(?![\w])"
+
+
+@dataclass(frozen=True, eq=False)
+class Pack:
+    """One language's data, with compiled phrase lists cached per key."""
+
+    code: str
+    data: dict[str, Any] = field(repr=False)
+
+    @property
+    def name(self) -> str:
+        return str(self.data.get("name", self.code))
+
+    def get(self, section: str, key: str | None = None, default: Any = None) -> Any:
+        value = self.data.get(section, {})
+        if key is None:
+            return value if value else default
+        if not isinstance(value, dict):
+            return default
+        return value.get(key, default)
+
+    def strings(self, section: str, key: str) -> list[str]:
+        value = self.get(section, key, [])
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _slots(self) -> dict[str, str]:
+        if _slot_source is None:
+            return {}
+        return {
+            slot: trie_pattern(_slot_source(self.code, slot), casefold=True)
+            for slot in ("demonym", "country")
+        }
+
+    @cache  # noqa: B019 - packs live for the whole process
+    def phrase_regex(self, section: str, key: str) -> re.Pattern[str]:
+        """The phrases under `section.key` as one whole-word, case-insensitive regex."""
+        phrases = self.strings(section, key)
+        slots = self._slots() if any("{" in p for p in phrases) else {}
+        body = alternation(phrase_to_regex(p.lower(), slots) for p in phrases)
+        return re.compile(bounded(body), re.IGNORECASE)
+
+    @cache  # noqa: B019
+    def pattern_list(self, section: str, key: str) -> tuple[re.Pattern[str], ...]:
+        """The regex patterns under `section.key`, each compiled on its own."""
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.strings(section, key))
+
+    def table(self, section: str, key: str) -> dict[str, Any]:
+        value = self.get(section, key, {})
+        return dict(value) if isinstance(value, dict) else {}
+
+    def keys(self, section: str) -> list[str]:
+        value = self.get(section)
+        return list(value) if isinstance(value, dict) else []
+
+
+@cache
+def load(code: str) -> Pack:
+    """The pack for `code` (`common` holds the language-independent rules)."""
+    text = resources.files("accords.lang").joinpath(f"{code}.toml").read_bytes()
+    return Pack(code, tomllib.loads(text.decode("utf-8")))
+
+
+def packs() -> Iterator[Pack]:
+    """Every language pack, main languages first."""
+    for code in LANGUAGES:
+        yield load(code)
+
+
+def lingua_names() -> dict[str, str]:
+    """Map a lingua language name (BOKMAL, DANISH ...) to the pack code it is read as."""
+    out: dict[str, str] = {}
+    for pack in packs():
+        for name in [pack.data.get("lingua", "")] + list(pack.data.get("lingua_also", [])):
+            if name:
+                out[str(name)] = pack.code
+    return out

@@ -1,0 +1,71 @@
+"""read -> clean -> segment -> extract -> resolve: one call per document.
+
+Each stage is a plain function of the last stage's result; this module only chains them and
+gives the record its id and source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+
+from accords.clean import clean
+from accords.errors import ReadError
+from accords.extract import extract
+from accords.model import Record, Source
+from accords.read import DEFAULT_MAX_BYTES, RawDocument, read_bytes, read_source
+from accords.read import expand as expand_paths
+from accords.segment import segment
+
+
+def record_id(body: Iterable[str]) -> str:
+    """A hash of the cleaned text: the same text read twice is the same document."""
+    digest = hashlib.sha256("\n".join(body).encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+def process_raw(raw: RawDocument) -> Record:
+    """The full record of one document that has been read."""
+    cleaned = clean(raw.text)
+    if not cleaned.body:
+        raise ReadError(raw.name, "no body text (only page debris)")
+    doc = segment(raw.text, cleaned)
+    if not doc.provisions:
+        raise ReadError(raw.name, "no body text (only headings)")
+    record = Record(
+        id=record_id(line.text for line in cleaned.body),
+        source=Source(
+            file=raw.name,
+            url=raw.url or cleaned.url,
+            title=raw.title or cleaned.title,
+            published=raw.published or cleaned.published,
+        ),
+        languages=doc.languages,
+        doc_type=doc.doc_type,
+        provisions=doc.provisions,
+    )
+    return extract(record, doc)
+
+
+def process(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Record:
+    """Read and extract one path (`-` for standard input); ReadError names what went wrong."""
+    raw = read_source(path, max_bytes)
+    try:
+        return process_raw(raw)
+    except ReadError as exc:
+        raise ReadError(path, exc.problem) from None
+
+
+def process_text(text: str, name: str) -> Record:
+    """Extract a text given in memory (pasted in the web app, say)."""
+    return process_raw(read_bytes(text.encode("utf-8"), name))
+
+
+def process_bytes(data: bytes, name: str, suffix: str = "") -> Record:
+    """Extract an uploaded file's bytes."""
+    return process_raw(read_bytes(data, name, suffix))
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files named and the supported files inside folders (see accords.read.expand)."""
+    return expand_paths(paths)

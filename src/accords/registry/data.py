@@ -1,0 +1,15 @@
+"""Load the registry data files shipped in `registry/data/`."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed TOML file `registry/data/<name>.toml`."""
+    raw = resources.files("accords.registry").joinpath("data", f"{name}.toml").read_bytes()
+    return tomllib.loads(raw.decode("utf-8"))

@@ -1,0 +1,75 @@
+"""Find the names of a registry in a text: whole words, longest first, with genitives.
+
+Names are matched case-insensitively; acronyms (ASEAN, FN, WHO) case-sensitively, since many are
+ordinary words in lower case. A name may carry the genitive ending of nb/de/en ("Russlands",
+"ASEANs", "Vietnam's") or open a compound with a hyphen ("FN-pakten" is found by its own alias,
+"ASEAN-Korea" is not ASEAN alone only when the registry knows the longer name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from accords.trie import trie_pattern
+
+_GENITIVE = r"(?:s|'s|’s|es)?"
+_LOWER = "[a-zßà-ÿăđĩũơưạ-ỹ]"
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    key: str
+    surface: str
+
+
+class Gazetteer:
+    """Names and acronyms mapped to keys, searchable in one pass each."""
+
+    def __init__(self, names: Iterable[tuple[str, str]], acronyms: Iterable[tuple[str, str]] = ()) -> None:
+        self._names: dict[str, str] = {}
+        for name, key in names:
+            name = " ".join(name.split())
+            if len(name) >= 2:
+                self._names.setdefault(name.lower(), key)
+        self._acronyms: dict[str, str] = {}
+        for acronym, key in acronyms:
+            if len(acronym) >= 2:
+                self._acronyms.setdefault(acronym, key)
+        self._name_re = self._compile(self._names, re.IGNORECASE, casefold=True)
+        self._acronym_re = self._compile(self._acronyms, 0, casefold=False)
+
+    @staticmethod
+    def _compile(words: dict[str, str], flags: int, casefold: bool) -> re.Pattern[str]:
+        body = trie_pattern((w.replace(" ", "\0") for w in words), casefold=casefold)
+        body = body.replace("\\\x00", r"\s+").replace("\x00", r"\s+")
+        # Machine translation glues words ("generalsekretærTo Lam"): a capitalised name may
+        # follow a lower-case letter directly.
+        left = r"(?<![\w-])" if casefold else rf"(?:(?<![\w-])|(?<={_LOWER})(?=[A-ZÀ-ÝĐ]))"
+        return re.compile(rf"{left}(?P<name>{body}){_GENITIVE}(?![\w])", flags)
+
+    def __len__(self) -> int:
+        return len(self._names) + len(self._acronyms)
+
+    def _key(self, surface: str, acronym: bool) -> str | None:
+        if acronym:
+            return self._acronyms.get(surface)
+        return self._names.get(" ".join(surface.split()).lower())
+
+    def finditer(self, text: str) -> Iterator[Hit]:
+        """Every non-overlapping mention, longest first where two overlap, in text order."""
+        hits: list[Hit] = []
+        for pattern, acronym in ((self._name_re, False), (self._acronym_re, True)):
+            for m in pattern.finditer(text):
+                key = self._key(m.group("name"), acronym)
+                if key is not None:
+                    hits.append(Hit(m.start(), m.end(), key, m.group("name")))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        end = -1
+        for hit in hits:
+            if hit.start >= end:
+                yield hit
+                end = hit.end

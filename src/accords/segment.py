@@ -1,0 +1,252 @@
+"""Segment cleaned text into paragraphs, headings, numbered provisions and sentences.
+
+A provision is a numbered item with the paragraphs that continue it up to the next number or
+heading; elsewhere it is one paragraph of the body (spec/ANNOTATION.md). Heading and numbering
+rules are named functions here so each can be tested on its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from accords import lang, language
+from accords.clean import Cleaned, Line
+from accords.model import Provision, Span
+
+_ITEM = re.compile(r"^\(?(\d{1,3})\s*[.)](?!\d)\s*(?=\S)")
+_ROMAN = re.compile(r"^[IVXLC]{1,6}\.\s+\S")
+_BULLET = re.compile(r"^[-–—•·*]\s")
+_TERMINAL = (".", "!", "?", ":", ";", "…", '."', ".»", ".”", "./.")
+_HEADING_MAX_WORDS = 16
+_HEADING_MAX_CHARS = 160
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"»”)]?\s+(?=[\"«“(]?[^\W\d_a-zß-ÿ])|\s*\n\s*")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    kind: str  # heading | item | body
+    number: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Document:
+    """A segmented document: its provisions and, for each, the spans of its sentences."""
+
+    text: str
+    #: The text with every debris line blanked out, offsets unchanged: what extractors read.
+    body_text: str
+    cleaned: Cleaned
+    paragraphs: list[Paragraph]
+    provisions: list[Provision]
+    sentences: list[list[Span]]
+    languages: list[str]
+    doc_type: str
+    titles: list[str] = field(default_factory=list)
+
+
+def is_all_caps(text: str) -> bool:
+    """A line in capitals (a few lower-case words, as machine translation leaves, allowed)."""
+    words = _WORD.findall(text)
+    letters = [ch for w in words for ch in w]
+    if len(letters) < 4 or len(words) < 1:
+        return False
+    upper = sum(ch.isupper() for ch in letters)
+    return upper / len(letters) >= 0.8
+
+
+def is_heading(text: str, heading_words: set[str]) -> bool:
+    """Section headings: capitals, roman numerals, or a short line with no closing stop."""
+    if _ITEM.match(text) and not _ROMAN.match(text):
+        return False
+    if text.lower().strip(" :") in heading_words:
+        return True
+    if is_all_caps(text) or _ROMAN.match(text):
+        return True
+    if _BULLET.match(text) or text.endswith(_TERMINAL) or text.endswith(","):
+        return False
+    words = text.split()
+    return len(words) <= _HEADING_MAX_WORDS and len(text) <= _HEADING_MAX_CHARS and text[:1].isupper()
+
+
+def item_number(text: str) -> int | None:
+    """The number of a numbered item (`12.` or `12)` or `(12)`), or None."""
+    m = _ITEM.match(text)
+    return int(m.group(1)) if m else None
+
+
+def _heading_words() -> set[str]:
+    return {w.lower() for pack in lang.packs() for w in pack.strings("headings", "words")}
+
+
+def _is_wrapped(lines: list[Line]) -> bool:
+    """Hard-wrapped text (PDF, e-mail): many lines break mid-sentence before a lower-case word."""
+    if len(lines) < 4:
+        return False
+    breaks = sum(
+        1 for a, b in zip(lines, lines[1:]) if not a.text.endswith(_TERMINAL) and b.text[:1].islower()
+    )
+    return breaks >= 0.25 * (len(lines) - 1)
+
+
+def paragraphs_of(cleaned: Cleaned) -> list[tuple[int, int, str]]:
+    """Body paragraphs as (start, end, text); in wrapped text a line ending mid-sentence
+    is joined to the next one."""
+    body = cleaned.body
+    if not _is_wrapped(body):
+        return [(ln.start, ln.end, ln.text) for ln in body]
+    out: list[tuple[int, int, str]] = []
+    for ln in body:
+        starts_own = item_number(ln.text) or _BULLET.match(ln.text) or is_all_caps(ln.text)
+        if out and not starts_own and not out[-1][2].endswith(_TERMINAL) and not is_all_caps(out[-1][2]):
+            start, _, prev = out[-1]
+            out[-1] = (start, ln.end, prev + " " + ln.text)
+        else:
+            out.append((ln.start, ln.end, ln.text))
+    return out
+
+
+def classify(paras: list[tuple[int, int, str]]) -> list[Paragraph]:
+    """Mark headings and numbered items; a number counts only when it follows the last one."""
+    words = _heading_words()
+    out: list[Paragraph] = []
+    last: int | None = None
+    for start, end, text in paras:
+        n = item_number(text)
+        if n is not None and (last is None and n <= 3 or last is not None and 0 < n - last <= 2):
+            out.append(Paragraph(start, end, text, "item", str(n)))
+            last = n
+        elif is_heading(text, words):
+            out.append(Paragraph(start, end, text, "heading"))
+        else:
+            out.append(Paragraph(start, end, text, "body"))
+    return out
+
+
+def detect_languages(paras: list[Paragraph]) -> tuple[list[Paragraph], list[str]]:
+    """Each paragraph's language; short ones inherit the document's main language."""
+    found = [language.detect(p.text) for p in paras]
+    weight: Counter[str] = Counter()
+    for p, code in zip(paras, found):
+        if code:
+            weight[code] += len(p.text)
+    total = sum(weight.values()) or 1
+    ranked = [code for code, w in weight.most_common() if w / total >= 0.05]
+    main = ranked[0] if ranked else "en"
+    out = [
+        Paragraph(p.start, p.end, p.text, p.kind, p.number, code or main) for p, code in zip(paras, found)
+    ]
+    return out, ranked or [main]
+
+
+def sentence_spans(text: str, offset: int) -> list[Span]:
+    """Sentences of a provision as document spans; abbreviations of the packs do not end one."""
+    abbreviations = _abbreviations()
+    spans: list[Span] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[start : m.start()].rsplit(None, 1)
+        if before and before[-1].lower() in abbreviations:
+            continue
+        spans.append((offset + start, offset + m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((offset + start, offset + len(text)))
+    return spans
+
+
+_ABBREVIATIONS: set[str] = set()
+
+
+def _abbreviations() -> set[str]:
+    if not _ABBREVIATIONS:
+        _ABBREVIATIONS.update(a.lower() for pack in lang.packs() for a in pack.strings("segment", "abbreviations"))
+        _ABBREVIATIONS.add("\0")
+    return _ABBREVIATIONS
+
+
+def _starts_continuation(text: str) -> bool:
+    return bool(_BULLET.match(text)) or text[:1].islower()
+
+
+def group_provisions(paras: list[Paragraph]) -> list[Provision]:
+    """Numbered items absorb following body paragraphs; a closing after the last item does not."""
+    last_item = max((i for i, p in enumerate(paras) if p.kind == "item"), default=-1)
+    provisions: list[Provision] = []
+    members: list[list[Paragraph]] = []
+    section: str | None = None
+    open_item = False
+    for i, p in enumerate(paras):
+        if p.kind == "heading":
+            section = p.text
+            open_item = False
+            continue
+        continues = open_item and p.kind == "body" and (i < last_item or _starts_continuation(p.text))
+        if continues:
+            members[-1].append(p)
+            continue
+        members.append([p])
+        provisions.append(Provision(number=p.number, section=section, span=(p.start, p.end), text=p.text))
+        open_item = p.kind == "item"
+    for provision, group in zip(provisions, members):
+        start, end = group[0].start, group[-1].end
+        provision.span = (start, end)
+        provision.text = "\n".join(member.text for member in group)
+        chars: Counter[str] = Counter()
+        for member in group:
+            chars[member.language or ""] += len(member.text)
+        provision.language = chars.most_common(1)[0][0] or None
+    return provisions
+
+
+def doc_type(paras: list[Paragraph], numbered: int) -> str:
+    """The kind of document, from its shape and the phrases typical of each kind."""
+    body = " ".join(p.text for p in paras if p.kind != "heading")
+    scores: Counter[str] = Counter()
+    for pack in lang.packs():
+        for kind in ("joint_statement", "news_report", "press_conference"):
+            scores[kind] += len(pack.phrase_regex("doc_type", kind).findall(body))
+    if numbered >= 3:
+        return "joint_statement"
+    if scores["press_conference"] >= 2:
+        return "press_conference"
+    if scores["news_report"] > scores["joint_statement"]:
+        return "news_report"
+    if scores["joint_statement"]:
+        return "joint_statement"
+    return "news_report" if scores["news_report"] else "other"
+
+
+def blank_debris(text: str, cleaned: Cleaned) -> str:
+    """`text` with debris lines replaced by spaces, so offsets still point into the original."""
+    chars = list(text)
+    for line in cleaned.debris:
+        chars[line.start : line.end] = " " * (line.end - line.start)
+    return "".join(chars)
+
+
+def segment(text: str, cleaned: Cleaned) -> Document:
+    """Split the body of a cleaned text into provisions, with languages and sentences."""
+    paras = classify(paragraphs_of(cleaned))
+    paras, languages = detect_languages(paras)
+    provisions = group_provisions(paras)
+    body_text = blank_debris(text, cleaned)
+    sentences = [sentence_spans(body_text[p.span[0] : p.span[1]], p.span[0]) for p in provisions]
+    numbered = sum(1 for p in paras if p.kind == "item")
+    return Document(
+        text=text,
+        body_text=body_text,
+        cleaned=cleaned,
+        paragraphs=paras,
+        provisions=provisions,
+        sentences=sentences,
+        languages=languages,
+        doc_type=doc_type(paras, numbered),
+        titles=[cleaned.title] if cleaned.title else [],
+    )

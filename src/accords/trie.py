@@ -1,0 +1,45 @@
+"""A regular expression built from a trie of names.
+
+Gazetteers hold thousands of names (every state in every CLDR locale, organisations, treaties):
+an alternation of them all makes the regex engine try each in turn at every position, while a
+trie-shaped pattern shares prefixes and fails after one character for most positions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_END = ""
+
+
+def _insert(trie: dict[str, dict], word: str) -> None:  # type: ignore[type-arg]
+    node = trie
+    for ch in word:
+        node = node.setdefault(ch, {})
+    node[_END] = {}
+
+
+def _to_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends = _END in node
+    branches = [re.escape(ch) + _to_regex(child) for ch, child in sorted(node.items()) if ch != _END]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    singles = [b for b in branches if len(b) == 1 or (len(b) == 2 and b[0] == "\\")]
+    if len(singles) == len(branches) and len(singles) > 1:
+        body = "[" + "".join(singles) + "]"
+    else:
+        body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
+def trie_pattern(words: Iterable[str], casefold: bool = False) -> str:
+    """A regex fragment matching any of `words` (longest match first), or one matching nothing."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        word = word.strip()
+        if word:
+            _insert(trie, word.lower() if casefold else word)
+    return _to_regex(trie) or r"(?!x)x"
