@@ -51,7 +51,8 @@ def _amount_re(pack: Pack) -> re.Pattern[str]:
     forms = [
         rf"{cur_before}\s?{number.replace('num', 'numa')}(?:\s*{scale.replace('scale', 'scalea')})?",
         rf"{number}(?:\s*{scale})?\s*{cur_after}",
-        rf"{number.replace('num', 'numu')}(?:\s*{scale.replace('scale', 'scaleu')})?\s*{unit}",
+        # A unit may follow its number after an adjective or two ("10,000 skilled workers").
+        rf"{number.replace('num', 'numu')}(?:\s*{scale.replace('scale', 'scaleu')})?(?:\s+[^\W\d]+){{0,2}}?\s*{unit}",
     ]
     return re.compile(bounded("|".join(f"(?:{f})" for f in forms)), re.IGNORECASE)
 
@@ -151,9 +152,11 @@ def targets_of(
     for amount in amounts(pack, text, offset):
         after = text[amount.end - offset :]
         due = deadline(pack, after)
-        if due is None:
+        rate = pack.phrase_regex("targets", "rate").match(after.lstrip()) if due is None else None
+        if due is None and rate is None:
             continue
-        year = int(due.group("year"))
+        year = int(due.group("year")) if due else None
+        due_end = due.end() if due else len(after) - len(after.lstrip()) + (rate.end() if rate else 0)
         sentence_start = max(text.rfind(".", 0, amount.start - offset), text.rfind(";", 0, amount.start - offset)) + 1
         before = text[sentence_start : amount.start - offset]
         is_each = any(0 <= amount.start - m.end <= EACH_WINDOW for m in each)
@@ -161,6 +164,6 @@ def targets_of(
         metrics = funds if is_each and funds else [metric(pack, before)]
         for name in metrics:
             out.append(Target(metric=name, amount=amount.value, unit=amount.unit, year=year))
-            evidence.append(Evidence(field="targets", value=f"{amount.value:g} {amount.unit} {year}",
-                                     span=(amount.start, amount.end + due.end()), cue=amount.text + after[: due.end()]))
+            evidence.append(Evidence(field="targets", value=f"{amount.value:g} {amount.unit} {year or ''}".strip(),
+                                     span=(amount.start, amount.end + due_end), cue=amount.text + after[:due_end]))
     return out, evidence

@@ -29,7 +29,12 @@ class Hit:
 class Gazetteer:
     """Names and acronyms mapped to keys, searchable in one pass each."""
 
-    def __init__(self, names: Iterable[tuple[str, str]], acronyms: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, names: Iterable[tuple[str, str]], acronyms: Iterable[tuple[str, str]] = (), *, compounds: bool = True
+    ) -> None:
+        # `compounds`: a mention may open a hyphenated compound ("Vietnam-Korea"); names that are
+        # also parts of other words ("US-Dollar") are matched with compounds=False.
+        self._tail = r"(?![\w])" if compounds else r"(?![\w-])"
         self._names: dict[str, str] = {}
         for name, key in names:
             name = " ".join(name.split())
@@ -42,14 +47,13 @@ class Gazetteer:
         self._name_re = self._compile(self._names, re.IGNORECASE, casefold=True)
         self._acronym_re = self._compile(self._acronyms, 0, casefold=False)
 
-    @staticmethod
-    def _compile(words: dict[str, str], flags: int, casefold: bool) -> re.Pattern[str]:
+    def _compile(self, words: dict[str, str], flags: int, casefold: bool) -> re.Pattern[str]:
         body = trie_pattern((w.replace(" ", "\0") for w in words), casefold=casefold)
         body = body.replace("\\\x00", r"\s+").replace("\x00", r"\s+")
         # Machine translation glues words ("generalsekretærTo Lam"): a capitalised name may
         # follow a lower-case letter directly.
         left = r"(?<![\w-])" if casefold else rf"(?:(?<![\w-])|(?<={_LOWER})(?=[A-ZÀ-ÝĐ]))"
-        return re.compile(rf"{left}(?P<name>{body}){_GENITIVE}(?![\w])", flags)
+        return re.compile(rf"{left}(?P<name>{body}){_GENITIVE}{self._tail}", flags)
 
     def __len__(self) -> int:
         return len(self._names) + len(self._acronyms)

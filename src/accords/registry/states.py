@@ -21,6 +21,7 @@ from accords.registry.gazetteer import Gazetteer, Hit
 #: Locales whose country names are searched in every document: a Norwegian text names
 #: Vietnam as the Vietnamese do often enough, so all of them are searched at once.
 LOCALES: tuple[str, ...] = ("en", "nb", "de", "vi", "fr", "ru", "es")
+ACRONYM_LANGUAGES: tuple[str, ...] = ("en", "nb", "de", "vi")
 
 
 def iso_codes() -> list[str]:
@@ -49,7 +50,10 @@ def names_by_language() -> dict[str, dict[str, str]]:
             continue
         for language in LOCALES:
             for name in entry.get(language, []):
-                out[language][name] = iso
+                # Acronyms of the languages we have no pack for collide with ours ("EAU" is the
+                # UAE in French, the Eurasian Union in a Norwegian text): they are left out.
+                if language in ACRONYM_LANGUAGES or not name.isupper():
+                    out[language][name] = iso
     return out
 
 
@@ -87,15 +91,19 @@ class Countries:
     def __init__(self) -> None:
         names = names_by_language()
         ambiguous = {w.lower() for w in load("countries").get("_ambiguous", {}).get("words", [])}
-        pairs = [(n, iso) for table in names.values() for n, iso in table.items() if n.lower() not in ambiguous]
+        pairs = [(n, iso) for table in names.values() for n, iso in table.items()]
         # Proper names: matched as acronyms are (case-sensitively) so that "chad" or "turkey"
-        # in running text is not a state.
-        self._names = Gazetteer((), [(n, "?" + n) for n in contextual()] + pairs)
+        # in running text is not a state; names that are also word parts ("US-Dollar") do
+        # not open a compound.
+        self._names = Gazetteer((), [(n, "?" + n) for n in contextual()] + [p for p in pairs if p[0].lower() not in ambiguous])
+        self._ambiguous = Gazetteer((), [p for p in pairs if p[0].lower() in ambiguous], compounds=False)
         self._demonyms = Gazetteer((w, iso) for table in demonyms_by_language().values() for w, iso in table.items())
 
     def mentions(self, text: str, demonyms: bool = False) -> list[Mention]:
         """States named in `text`, in order; bare contextual names resolved by the others."""
         hits: list[Hit] = list(self._names.finditer(text))
+        taken = [(h.start, h.end) for h in hits]
+        hits += [h for h in self._ambiguous.finditer(text) if not any(s < h.end and h.start < e for s, e in taken)]
         found = [Mention(h.start, h.end, h.key, h.surface) for h in hits]
         if demonyms:
             found += [Mention(h.start, h.end, h.key, h.surface, True) for h in self._demonyms.finditer(text)]
