@@ -205,9 +205,13 @@ def group_provisions(paras: list[Paragraph]) -> list[Provision]:
     return provisions
 
 
+#: The phrases that tell a document's kind stand in its opening.
+DOC_TYPE_CHARS = 4000
+
+
 def doc_type(paras: list[Paragraph], numbered: int) -> str:
     """The kind of document, from its shape and the phrases typical of each kind."""
-    body = " ".join(p.text for p in paras if p.kind != "heading")
+    body = " ".join(p.text for p in paras if p.kind != "heading")[:DOC_TYPE_CHARS]
     scores: Counter[str] = Counter()
     for pack in lang.packs():
         for kind in ("joint_statement", "news_report", "press_conference"):

@@ -35,6 +35,32 @@ def _to_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return body + "?" if ends else body
 
 
+def trie_alternation(pairs: Iterable[tuple[str, str]]) -> str:
+    """One regex for many (literal head, regex tail) pairs, the heads shared in a trie.
+
+    Phrase lists compile to hundreds of alternatives; Python's engine tries each one at every
+    position, while a trie on their literal beginnings rejects most positions at the first
+    character. Longer heads are tried before shorter ones, longer tails before shorter ones.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    tails: dict[int, set[str]] = {}
+    for head, tail in pairs:
+        node = trie
+        for ch in head:
+            node = node.setdefault(ch, {})
+        tails.setdefault(id(node), set()).add(tail)
+
+    def render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items())]
+        ends = sorted(tails.get(id(node), ()), key=len, reverse=True)
+        if not branches:
+            return "(?:" + "|".join(ends) + ")" if len(ends) > 1 or (ends and ends[0]) else ""
+        options = branches + ends
+        return "(?:" + "|".join(options) + ")" if len(options) > 1 else options[0]
+
+    return render(trie) or r"(?!x)x"
+
+
 def trie_pattern(words: Iterable[str], casefold: bool = False) -> str:
     """A regex fragment matching any of `words` (longest match first), or one matching nothing."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]

@@ -8,7 +8,6 @@ the verb comes first ("ble de to sidene enige", "vereinbarten beide Seiten"). Su
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from accords.extract.context import Context, Match, find
@@ -39,9 +38,9 @@ def actor_phrases(ctx: Context, pack: Pack, start: int, end: int) -> list[Actor]
     for mention in ctx.mentions_in(start, end):
         if not mention.demonym:
             out.append(Actor(mention.start, mention.end, (mention.iso,), mention.surface))
-    for name, iso in ctx.people.items():
-        for m in re.finditer(re.escape(name), text):
-            out.append(Actor(start + m.start(), start + m.end(), (iso,), name))
+    if ctx.people_regex is not None:
+        for m in ctx.people_regex.finditer(text):
+            out.append(Actor(start + m.start(), start + m.end(), (ctx.people[m.group(0)],), m.group(0)))
     out.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[Actor] = []
     for actor in out:

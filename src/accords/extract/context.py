@@ -6,6 +6,7 @@ keeps extraction one pass over the text per gazetteer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -56,6 +57,13 @@ class Context:
     def text(self) -> str:
         """The document with debris blanked: offsets are those of the text as read."""
         return self.doc.body_text
+
+    @cached_property
+    def people_regex(self) -> re.Pattern[str] | None:
+        """The leaders named in the document, as one pattern (set once the event is read)."""
+        if not self.people:
+            return None
+        return re.compile("|".join(re.escape(n) for n in sorted(self.people, key=len, reverse=True)))
 
     def pack(self, provision: Provision) -> Pack:
         return pack_for(provision.language, self.main_language)

@@ -10,7 +10,7 @@ import json
 from functools import cache
 from importlib import resources
 
-from accords.extract.context import Match, find
+from accords.extract.context import Match
 from accords.lang import Pack
 from accords.model import Span
 
@@ -31,7 +31,11 @@ def domain_names() -> list[str]:
 
 def domain_cues(pack: Pack, text: str, offset: int = 0) -> list[Match]:
     """Every domain keyword in `text`, keyed by its domain."""
-    return [m for domain in domain_names() for m in find(pack, "domains", domain, text, offset)]
+    pattern = pack.keyed_regex("domains", tuple(domain_names()))
+    return [
+        Match(offset + m.start(), offset + m.end(), m.group(0), m.lastgroup or "")
+        for m in pattern.finditer(text)
+    ]
 
 
 #: Domains that a named organisation or treaty itself stands for; other domains' keywords

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from accords.extract.context import find
 from accords.extract.dates import years_in
@@ -61,12 +62,26 @@ def registry_entities(kind: str, text: str, offset: int) -> list[Found]:
     return out
 
 
-_CAPITALISED = re.compile(r"(?:(?:[A-ZÀ-ÝĐ][\w'’+-]*|of|the|and|on|for|der|des|und|für)\s+)+$")
+@cache
+def _capitalised(pack: Pack) -> re.Pattern[str]:
+    """Capitalised words, with the small words a name holds ("Treaty of Amity"), before a head."""
+    small = pack.phrase_regex("entities", "name_words").pattern
+    return re.compile(rf"(?:(?:[A-ZÀ-ÝĐ][\w'’+-]*|{small})\s+)+$")
 
 
-def _left_name(text: str, start: int) -> int:
+@cache
+def _modifier(pack: Pack) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pack.phrase_regex('entities', 'modifiers').pattern})\s+$", re.IGNORECASE)
+
+
+@cache
+def _coordination(pack: Pack) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{pack.phrase_regex('grammar', 'and').pattern})\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
+def _left_name(pack: Pack, text: str, start: int) -> int:
     """Where a name written before its head noun begins ("Comprehensive Economic Partnership")."""
-    m = _CAPITALISED.search(text[max(0, start - 120) : start])
+    m = _capitalised(pack).search(text[max(0, start - 120) : start])
     if not m:
         return start
     left = max(0, start - 120) + m.start()
@@ -109,14 +124,14 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
     """
     heads = find(pack, "entities", key, text, offset)
     links = pack.phrase_regex("grammar", "links")
-    modifier = re.compile(rf"(?:{pack.phrase_regex('entities', 'modifiers').pattern})\s+$", re.IGNORECASE)
-    and_words = re.compile(rf"\s+(?:{pack.phrase_regex('grammar', 'and').pattern})\s+(?:\S+\s+)?$", re.IGNORECASE)
+    modifier = _modifier(pack)
+    and_words = _coordination(pack)
     out: list[Found] = []
     for i, head in enumerate(heads):
         h_start, h_end = head.start - offset, head.end - offset
         if any(f.start <= head.start < f.end for f in taken + out):
             continue
-        start = _left_name(text, h_start) if text[h_start : h_start + 1].isupper() else h_start
+        start = _left_name(pack, text, h_start) if text[h_start : h_start + 1].isupper() else h_start
         for _ in range(2):
             before = modifier.search(text[max(0, start - 40) : start])
             if not before:

@@ -21,6 +21,7 @@ own text and so at least a position.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from accords.extract.context import Match, find
 from accords.lang import Pack
@@ -64,6 +65,12 @@ def _relabel(m: Match, level: str) -> Match:
     return Match(m.start, m.end, m.cue, level)
 
 
+@cache
+def _and_before(pack: Pack) -> re.Pattern[str]:
+    """"and" just before a cue: a second main verb of the subject, not inside a that-clause."""
+    return re.compile(rf"(?:{pack.phrase_regex('grammar', 'and').pattern})\s*$", re.IGNORECASE)
+
+
 def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = None) -> list[Match]:
     """The modality cues of a provision after the clause rules, each keyed by its level."""
     sentences = sentences or [(offset, offset + len(text))]
@@ -91,8 +98,7 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
     wishes = longest(find(pack, "modality", "wish", text, offset))
     thats = find(pack, "grammar", "that", text, offset)
     beliefs = find(pack, "modality", "belief", text, offset)
-    # A cue right after "and" is a second main verb of the subject, not inside a that-clause.
-    and_words = re.compile(rf"(?:{pack.phrase_regex('grammar', 'and').pattern})\s*$", re.IGNORECASE)
+    and_words = _and_before(pack)
 
     out: list[Match] = []
     emptied: list[Match] = []  # agreements emptied by a look-only verb

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from accords.trie import trie_pattern
+from accords.trie import trie_alternation, trie_pattern
 
 #: Codes of the packs Accords ships, main languages first.
 LANGUAGES: tuple[str, ...] = ("en", "nb", "de", "vi")
@@ -63,8 +63,29 @@ def phrase_to_regex(phrase: str, slots: dict[str, str] | None = None) -> str:
     return "".join(out)
 
 
+def phrase_parts(phrase: str, slots: dict[str, str] | None = None) -> tuple[str, str]:
+    """A phrase as (literal beginning, regex for the rest), for sharing beginnings in a trie."""
+    tokens = phrase.split()
+    if not tokens:
+        return "", r"(?!x)x"
+    first = tokens[0]
+    if first == GAP or "{" in first:
+        return "", phrase_to_regex(phrase, slots)
+    head = first[:-1] if first.endswith("~") and len(first) > 1 else first
+    tail = r"[\w-]*" if head != first else ""
+    if len(tokens) > 1:
+        rest = phrase_to_regex(" ".join(tokens[1:]), slots)
+        tail += rest if tokens[1] == GAP else r"\s+" + rest
+    return head, tail
+
+
+def phrases_regex(phrases: Iterable[str], slots: dict[str, str] | None = None) -> str:
+    """Phrases of the pack syntax as one regex fragment, longest first, beginnings shared."""
+    return trie_alternation(phrase_parts(p.lower(), slots) for p in phrases)
+
+
 def alternation(regexes: Iterable[str]) -> str:
-    """One alternation, longest first, so the longest cue at a position wins."""
+    """One alternation of regex fragments, longest first, so the longest cue at a position wins."""
     unique = sorted(set(r for r in regexes if r), key=len, reverse=True)
     return "|".join(unique) if unique else r"(?!x)x"
 
@@ -110,8 +131,21 @@ class Pack:
         """The phrases under `section.key` as one whole-word, case-insensitive regex."""
         phrases = self.strings(section, key)
         slots = self._slots() if any("{" in p for p in phrases) else {}
-        body = alternation(phrase_to_regex(p.lower(), slots) for p in phrases)
-        return re.compile(bounded(body), re.IGNORECASE)
+        return re.compile(bounded(phrases_regex(phrases, slots)), re.IGNORECASE)
+
+    @cache  # noqa: B019
+    def keyed_regex(self, section: str, keys: tuple[str, ...]) -> re.Pattern[str]:
+        """The phrases of several keys in one pass: the key of a match is `match.lastgroup`.
+
+        Where phrases of two keys could match at one position the earlier key wins, so this
+        is for keys that rarely share words (the domains), not for ranked cues.
+        """
+        groups = []
+        for key in keys:
+            phrases = self.strings(section, key)
+            slots = self._slots() if any("{" in p for p in phrases) else {}
+            groups.append(f"(?P<{key}>{phrases_regex(phrases, slots)})")
+        return re.compile(bounded("|".join(groups)), re.IGNORECASE)
 
     @cache  # noqa: B019
     def pattern_list(self, section: str, key: str) -> tuple[re.Pattern[str], ...]:

@@ -52,7 +52,9 @@ class Gazetteer:
         body = body.replace("\\\x00", r"\s+").replace("\x00", r"\s+")
         # Machine translation glues words ("generalsekretærTo Lam"): a capitalised name may
         # follow a lower-case letter directly.
-        left = r"(?<![\w-])" if casefold else rf"(?:(?<![\w-])|(?<={_LOWER})(?=[A-ZÀ-ÝĐ]))"
+        # Proper names and acronyms begin with a capital: checking that first rejects most
+        # positions at once.
+        left = r"(?<![\w-])" if casefold else rf"(?=[^\W_a-zß-ÿ])(?:(?<![\w-])|(?<={_LOWER}))"
         return re.compile(rf"{left}(?P<name>{body}){_GENITIVE}{self._tail}", flags)
 
     def __len__(self) -> int:
