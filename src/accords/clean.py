@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from accords import lang
+from accords.dates import find_dates
 
 _TERMINAL = ".!?:;»\"”)…"
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _TITLE_MAX = 200
+_DATE_LINE_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,24 @@ def source_url(line: str) -> str | None:
     return None
 
 
+def date_line(line: str) -> str | None:
+    """The ISO date of a line that is nothing but a date ("3 February 2026", "9. oktober 2025")."""
+    bare = line.strip(" .,;·|-–—")
+    for pack in lang.packs():
+        for hit in find_dates(pack, bare):
+            if hit.start == 0 and hit.end >= len(bare) - 1 and hit.year:
+                return hit.iso()
+    return None
+
+
 def debris_kind(line: str) -> str | None:
-    """`source` or `debris` when the whole line is page debris, else None."""
+    """`source`, `date` or `debris` when the whole line is page debris, else None."""
     if source_url(line):
         return "source"
     if any(p.search(line) for p in rules().lines):
         return "debris"
+    if len(line) <= _DATE_LINE_MAX and date_line(line):
+        return "date"
     return None
 
 
@@ -114,6 +128,8 @@ def clean(text: str) -> Cleaned:
     for ln in lines:
         if ln.debris == "source" and result.url is None:
             result.url = source_url(ln.text)
+        elif ln.debris == "date" and result.published is None:
+            result.published = date_line(ln.text)
         elif ln.debris and result.published is None:
             result.published = _iso_date(ln.text)
     body = result.body

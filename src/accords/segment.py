@@ -218,7 +218,9 @@ def doc_type(paras: list[Paragraph], numbered: int) -> str:
             scores[kind] += len(pack.phrase_regex("doc_type", kind).findall(body))
     if numbered >= 3:
         return "joint_statement"
-    if scores["press_conference"] >= 2:
+    lead = " ".join([p.text for p in paras if p.kind == "body"][:2])
+    in_lead = any(pack.phrase_regex("doc_type", "press_conference").search(lead) for pack in lang.packs())
+    if scores["press_conference"] >= 2 or in_lead:
         return "press_conference"
     if scores["news_report"] > scores["joint_statement"]:
         return "news_report"

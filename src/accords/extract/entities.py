@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from accords.extract.context import find
-from accords.extract.dates import years_in
+from accords.dates import years_in
 from accords.lang import Pack
 from accords.model import Entity, Evidence
 from accords.registry import instruments, organizations

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from accords.extract.context import Context, Match, find
-from accords.extract.dates import DateHit, find_dates, years_in
+from accords.dates import DateHit, find_dates, years_in
 from accords.lang import Pack
 from accords.model import Event, Evidence, Person
 from accords.registry import leaders
@@ -24,11 +24,15 @@ from accords.registry.places import cities
 #: Events that last one day: one date is their start and their end. A visit's one date is
 #: only the day of the talks reported, so its end stays unknown.
 SINGLE_DAY = ("press_conference", "talks", "phone_call")
+VISITS = ("state_visit", "official_visit", "working_visit")
 VISIT_KINDS = ("state_visit", "official_visit", "working_visit", "summit", "phone_call", "talks")
 #: The opening: how many provisions tell the event.
 OPENING = 4
 _INVITED_WINDOW = 160
 _DESTINATION_WINDOW = 45
+_CITY_WINDOW = 80
+#: How far before the visit phrase its subject, the visitor, may be named.
+_SUBJECT_WINDOW = 200
 _NAME = r"(?P<name>(?:[A-ZÀ-ÝĐ][\w'’-]*\.?\s+){0,3}[A-ZÀ-ÝĐ][\w'’-]+)"
 
 
@@ -76,10 +80,14 @@ def event_kind(ctx: Context, doc_type: str) -> tuple[str | None, Match | None]:
     """The kind of the event, from the first kind phrase of the opening."""
     provisions = ctx.doc.provisions[:OPENING] or ctx.doc.provisions
     if doc_type == "press_conference":
+        # The document reports a press conference: that is its event, named or not.
         for p in ctx.doc.provisions:
-            m = _first(find(ctx.pack(p), "event", "press_conference", ctx.text[p.span[0] : p.span[1]], p.span[0]))
+            text = ctx.text[p.span[0] : p.span[1]]
+            pack = ctx.pack(p)
+            m = _first(find(pack, "event", "press_conference", text, p.span[0]) + find(pack, "doc_type", "press_conference", text, p.span[0]))
             if m:
-                return "press_conference", m
+                return "press_conference", Match(m.start, m.end, m.cue, "press_conference")
+        return "press_conference", None
     for scope in (provisions, ctx.doc.provisions):
         found: list[Match] = []
         for p in scope:
@@ -92,6 +100,17 @@ def event_kind(ctx: Context, doc_type: str) -> tuple[str | None, Match | None]:
         if best:
             return best.key, best
     return None, None
+
+
+def _visit_cue(ctx: Context) -> Match | None:
+    """The first visit phrase of the opening: a press conference or talks happen during one,
+    and the visit says who travelled where."""
+    found: list[Match] = []
+    for p in ctx.doc.provisions[:OPENING]:
+        text = ctx.text[p.span[0] : p.span[1]]
+        for kind in VISITS:
+            found += find(ctx.pack(p), "event", kind, text, p.span[0])
+    return _first(found)
 
 
 def _year_context(ctx: Context, hits: list[DateHit], floor: int | None) -> int | None:
@@ -124,7 +143,11 @@ def event_dates(
     every: list[DateHit] = []
     for p in ctx.doc.provisions:
         every += find_dates(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], p.span[0])
+    published = ctx.doc.cleaned.published
     if not every:
+        # A report that names no date is dated by its page: the day it was published.
+        if published and single_day:
+            return published, published, None
         return None, None, None
     year_ctx = _year_context(ctx, every, floor)
     opening_end = ctx.doc.provisions[min(OPENING, len(ctx.doc.provisions)) - 1].span[1]
@@ -168,11 +191,15 @@ def extract_event(ctx: Context, doc_type: str) -> Event:
         if host:
             evidence.append(inv.evidence("event.host", host.name))
             break
-    destination = _destination(ctx, kind_cue)
+    visit = _visit_cue(ctx) or kind_cue
+    destination = _destination(ctx, visit)
     if host is None and destination:
         host = next((p for p in everyone if p.country == destination), None)
     host_country = host.country if host else destination
-    guest = next((p for p in opening if p.country and p.country != host_country), None)
+    subject = [p for p in opening if visit and p.end <= visit.start and visit.start - p.end <= _SUBJECT_WINDOW]
+    guest = next((p for p in reversed(subject) if p.country and p.country != host_country), None) or next(
+        (p for p in opening if p.country and p.country != host_country), None
+    )
     if host is None and guest is not None and kind in ("press_conference", "talks"):
         host = next((p for p in opening if p.country and p.country != guest.country), None)
         host_country = host.country if host else host_country
@@ -193,11 +220,21 @@ def extract_event(ctx: Context, doc_type: str) -> Event:
 
 
 def _destination(ctx: Context, cue: Match | None) -> str | None:
-    """The state named just after the visit phrase ("state visit to the Republic of Korea")."""
+    """The state visited: named just after the visit phrase ("state visit to the Republic of
+    Korea"), or just before it ("is in Germany on an official visit"), or by its city."""
     if cue is None:
         return None
-    after = [m for m in ctx.country_mentions if 0 <= m.start - cue.end <= _DESTINATION_WINDOW and not m.demonym]
-    return after[0].iso if after else None
+    states = [m for m in ctx.country_mentions if not m.demonym]
+    after = [m for m in states if 0 <= m.start - cue.end <= _DESTINATION_WINDOW]
+    if after:
+        return after[0].iso
+    before = [m for m in states if 0 <= cue.start - m.end <= _DESTINATION_WINDOW]
+    if before:
+        return before[-1].iso
+    window_start = max(0, cue.start - _CITY_WINDOW)
+    for city in cities().find(ctx.text[window_start : cue.end + _DESTINATION_WINDOW]):
+        return city.country
+    return None
 
 
 def _place(ctx: Context, host_country: str | None) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accords.extract.context import Context, Match, find
-from accords.extract.dates import find_dates, years_in
+from accords.dates import find_dates, years_in
 from accords.lang import Pack
 from accords.model import Event, Evidence, Relationship
 
@@ -82,9 +82,8 @@ def extract_relationship(ctx: Context, event: Event) -> Relationship:
             if not raises or not ours:
                 continue
             after = text[ours[0].end - sentence.start :]
-            dated = [y for y in years_in(after[:120]) if y != event_year] or [
-                y for y in years_in(text) if event_year is None or y < event_year
-            ]
+            before = text[max(0, raises[0].start - sentence.start - _YEAR_BEFORE) : raises[0].start - sentence.start]
+            dated = [y for y in years_in(after[:_YEAR_AFTER]) + years_in(before) if y != event_year]
             if dated:
                 since = since or str(dated[0])
             else:
@@ -92,6 +91,8 @@ def extract_relationship(ctx: Context, event: Event) -> Relationship:
                 since = str(event_year) if event_year else since
                 evidence.append(raises[0].evidence("relationship.upgraded", "true"))
                 break
+    if best is not None and since is None and not upgraded:
+        since = _launched(ctx, by_sentence, level, event_year, evidence)
     return Relationship(
         level=level,
         upgraded=upgraded,
@@ -99,6 +100,30 @@ def extract_relationship(ctx: Context, event: Event) -> Relationship:
         diplomatic_relations_since=_diplomatic_since(ctx, all_sentences, event_year, evidence),
         evidence=evidence,
     )
+
+
+#: How far after the level, or before the verb raising it, the year of the raise may stand.
+_YEAR_AFTER = 120
+_YEAR_BEFORE = 16
+
+
+def _launched(ctx: Context, by_sentence: list[tuple[Sentence, list[Match]]], level: str,
+              event_year: int | None, evidence: list[Evidence]) -> str | None:
+    """The year the level in force began, where a sentence dates it ("launched in 2011")."""
+    for sentence, matches in by_sentence:
+        ours = [m for m in matches if m.key == level]
+        if not ours:
+            continue
+        pack = ctx.pack_of(sentence.language)
+        text = ctx.text[sentence.start : sentence.end]
+        cues = find(pack, "relationship", "launch", text, sentence.start)
+        if not cues:
+            continue
+        years = [y for y in years_in(ctx.text[ours[0].start : sentence.end][:_YEAR_AFTER]) if y != event_year]
+        if years:
+            evidence.append(cues[0].evidence("relationship.since", str(years[0])))
+            return str(years[0])
+    return None
 
 
 #: How close before the level its "to" must stand ("til et omfattende ...").
@@ -118,31 +143,31 @@ def _raises_to(pack: Pack, ctx: Context, cue: Match, levels: list[Match]) -> boo
 
 def _diplomatic_since(ctx: Context, all_sentences: list[Sentence], event_year: int | None,
                       evidence: list[Evidence]) -> str | None:
+    """When diplomatic relations began: a full date written after the phrase beats a year
+    written after it, which beats a year worked back from an anniversary."""
+    found: list[tuple[int, str, Evidence]] = []
     for sentence in all_sentences:
         pack = ctx.pack_of(sentence.language)
         text = ctx.text[sentence.start : sentence.end]
-        cues = find(pack, "relationship", "diplomatic", text, sentence.start)
-        if not cues:
-            continue
-        cue = cues[0]
-        rest = text[cue.end - sentence.start :]
-        dates = [d for d in find_dates(pack, rest[:_DIPLOMATIC_DATE_WINDOW]) if d.day and d.year]
-        if dates:
-            evidence.append(cue.evidence("relationship.diplomatic_relations_since", dates[0].iso() or ""))
-            return dates[0].iso()
-        before = text[max(0, cue.start - sentence.start - _ANNIVERSARY_WINDOW) : cue.start - sentence.start]
-        for pattern in pack.pattern_list("relationship", "anniversary"):
-            found = list(pattern.finditer(before))
-            if found:
-                n = int(found[-1].group("n"))
+        for cue in find(pack, "relationship", "diplomatic", text, sentence.start)[:1]:
+            rest = text[cue.end - sentence.start :]
+            dates = [d for d in find_dates(pack, rest[:_DIPLOMATIC_DATE_WINDOW]) if d.day and d.year]
+            if dates and dates[0].iso():
+                value = dates[0].iso() or ""
+                found.append((0, value, cue.evidence("relationship.diplomatic_relations_since", value)))
+            years = [y for y in years_in(rest[:_DIPLOMATIC_DATE_WINDOW]) if event_year is None or y <= event_year]
+            before = text[max(0, cue.start - sentence.start - _ANNIVERSARY_WINDOW) : cue.start - sentence.start]
+            anniversaries = [m for p in pack.pattern_list("relationship", "anniversary") for m in p.finditer(before)]
+            if anniversaries:
                 later = years_in(rest)
-                year = (later[0] if later else event_year)
+                year = later[0] if later else event_year
                 if year:
-                    evidence.append(cue.evidence("relationship.diplomatic_relations_since", str(year - n)))
-                    return str(year - n)
-        years = years_in(rest[:_DIPLOMATIC_DATE_WINDOW])
-        if years and (event_year is None or years[0] <= event_year):
-            evidence.append(cue.evidence("relationship.diplomatic_relations_since", str(years[0])))
-            return str(years[0])
-    return None
-
+                    value = str(year - int(anniversaries[-1].group("n")))
+                    found.append((2, value, cue.evidence("relationship.diplomatic_relations_since", value)))
+            elif years:
+                found.append((1, str(years[0]), cue.evidence("relationship.diplomatic_relations_since", str(years[0]))))
+    if not found:
+        return None
+    _, value, why = min(found, key=lambda f: f[0])
+    evidence.append(why)
+    return value
