@@ -57,20 +57,24 @@ def _joined(ctx: Context, pack: Pack, left: Actor, right: Actor) -> bool:
 
 
 def actors_of(ctx: Context, pack: Pack, cue: Match, sentence: tuple[int, int]) -> tuple[list[str], Evidence | None]:
-    """The states acting in the cue's sentence, and the words that say so."""
-    phrases = actor_phrases(ctx, pack, sentence[0], min(sentence[1], cue.end + _AFTER))
-    before = [a for a in phrases if a.end <= cue.start]
-    chosen: list[Actor] = []
-    if before:
-        chosen = [before[-1]]
-        for previous in reversed(before[:-1]):
-            if _joined(ctx, pack, previous, chosen[0]):
-                chosen.insert(0, previous)
-            else:
-                break
-    else:
-        inside = [a for a in phrases if a.start >= cue.start]
-        chosen = inside[:1]
+    """The states acting in the cue's clause, and the words that say so.
+
+    The subject is the first actor phrase of the clause (the sentence, or its part after the
+    last semicolon before the cue), outside quotations, which are someone's words; when the
+    verb comes first the subject follows it ("vereinbarten beide Seiten").
+    """
+    clause_start = max(sentence[0], ctx.text.rfind(";", sentence[0], cue.start) + 1)
+    quoted = _quotations(ctx.text, sentence)
+    phrases = [
+        a for a in actor_phrases(ctx, pack, clause_start, min(sentence[1], cue.end + _AFTER))
+        if not any(q0 <= a.start < q1 for q0, q1 in quoted)
+    ]
+    chosen = phrases[:1]
+    for following in phrases[1:]:
+        if _joined(ctx, pack, chosen[-1], following):
+            chosen.append(following)
+        else:
+            break
     states = sorted({s for actor in chosen for s in actor.states})
     if not states:
         return sorted(ctx.parties), None
@@ -78,3 +82,20 @@ def actors_of(ctx: Context, pack: Pack, cue: Match, sentence: tuple[int, int]) -
     evidence = Evidence(field="actors", value=",".join(states), span=(first.start, last.end),
                         cue=ctx.text[first.start : last.end])
     return states, evidence
+
+
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ('"', '"'), ("„", "“"))
+
+
+def _quotations(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """Spans of quoted speech in a sentence."""
+    out: list[tuple[int, int]] = []
+    for opening, closing in _QUOTE_PAIRS:
+        pos = sentence[0]
+        while (start := text.find(opening, pos, sentence[1])) >= 0:
+            end = text.find(closing, start + 1, sentence[1] + 400)
+            if end < 0:
+                break
+            out.append((start, end))
+            pos = end + 1
+    return out

@@ -18,6 +18,12 @@ from accords.registry.states import Mention
 from accords.segment import Document
 
 
+#: Generational suffixes that are not a surname ("Marcos Jr.").
+SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+#: Shorter last names ("Lam" of To Lam) are often a given name in the name order of the text.
+MIN_SURNAME = 4
+
+
 @dataclass(frozen=True)
 class Match:
     """A cue found in the text: where, which words, and under which pack key."""
@@ -63,7 +69,16 @@ class Context:
         """The leaders named in the document, as one pattern (set once the event is read)."""
         if not self.people:
             return None
-        return re.compile("|".join(re.escape(n) for n in sorted(self.people, key=len, reverse=True)))
+        names = dict(self.people)
+        # After the first mention a leader is named by surname alone ("Merz said").
+        surnames = [n.split()[-1] for n in self.people if len(n.split()) > 1]
+        for name in list(self.people):
+            words = [w for w in name.split() if w.rstrip(".") not in SUFFIXES]
+            surname = words[-1] if len(words) > 1 else ""
+            if len(surname) >= MIN_SURNAME and surnames.count(surname) <= 1:
+                names.setdefault(surname, self.people[name])
+        self.people.update(names)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
 
     def pack(self, provision: Provision) -> Pack:
         return pack_for(provision.language, self.main_language)
