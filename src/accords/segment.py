@@ -7,6 +7,7 @@ rules are named functions here so each can be tested on its own line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ class Document:
 
 def is_all_caps(text: str) -> bool:
     """A line in capitals (a few lower-case words, as machine translation leaves, allowed)."""
-    words = _WORD.findall(text)
+    words: list[str] = _WORD.findall(text)
     letters = [ch for w in words for ch in w]
     if len(letters) < 4 or len(words) < 1:
         return False
@@ -90,7 +91,7 @@ def _is_wrapped(lines: list[Line]) -> bool:
     if len(lines) < 4:
         return False
     breaks = sum(
-        1 for a, b in zip(lines, lines[1:]) if not a.text.endswith(_TERMINAL) and b.text[:1].islower()
+        1 for a, b in itertools.pairwise(lines) if not a.text.endswith(_TERMINAL) and b.text[:1].islower()
     )
     return breaks >= 0.25 * (len(lines) - 1)
 

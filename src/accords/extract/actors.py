@@ -39,8 +39,9 @@ def actor_phrases(ctx: Context, pack: Pack, start: int, end: int) -> list[Actor]
         if not mention.demonym:
             out.append(Actor(mention.start, mention.end, (mention.iso,), mention.surface))
     if ctx.people_regex is not None:
-        for m in ctx.people_regex.finditer(text):
-            out.append(Actor(start + m.start(), start + m.end(), (ctx.people[m.group(0)],), m.group(0)))
+        for found in ctx.people_regex.finditer(text):
+            name = found.group(0)
+            out.append(Actor(start + found.start(), start + found.end(), (ctx.people[name],), name))
     out.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[Actor] = []
     for actor in out:

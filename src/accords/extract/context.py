@@ -17,7 +17,6 @@ from accords.registry import countries
 from accords.registry.states import Mention
 from accords.segment import Document
 
-
 #: Generational suffixes that are not a surname ("Marcos Jr.").
 SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 #: Shorter last names ("Lam" of To Lam) are often a given name in the name order of the text.

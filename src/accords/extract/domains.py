@@ -6,27 +6,14 @@ Keywords per domain come from the language pack. A provision's section heading (
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from importlib import resources
-
 from accords.extract.context import Match
 from accords.lang import Pack
 from accords.model import Span
-
-
-@cache
-def taxonomy() -> dict[str, object]:
-    """spec/taxonomy.json as shipped with the package."""
-    raw = resources.files("accords").joinpath("taxonomy.json").read_text(encoding="utf-8")
-    data: dict[str, object] = json.loads(raw)
-    return data
+from accords.taxonomy import DOMAINS
 
 
 def domain_names() -> list[str]:
-    domains = taxonomy()["domains"]
-    assert isinstance(domains, dict)
-    return list(domains)
+    return list(DOMAINS)
 
 
 def domain_cues(pack: Pack, text: str, offset: int = 0) -> list[Match]:

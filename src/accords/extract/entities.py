@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from accords.extract.context import find
-from accords.dates import years_in
 from accords.lang import Pack
 from accords.model import Entity, Evidence
 from accords.registry import instruments, organizations
@@ -189,8 +188,6 @@ def _unique(entities: list[Entity]) -> list[Entity]:
     seen: dict[str, Entity] = {}
     for entity in entities:
         key = (entity.id or entity.name).lower()
-        if key not in seen:
-            seen[key] = entity
-        elif entity.year and not seen[key].year:
+        if key not in seen or entity.year and not seen[key].year:
             seen[key] = entity
     return list(seen.values())

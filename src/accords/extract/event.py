@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from accords.extract.context import Context, Match, find
 from accords.dates import DateHit, find_dates, years_in
+from accords.extract.context import Context, Match, find
 from accords.lang import Pack
 from accords.model import Event, Evidence, Person
 from accords.registry import leaders
@@ -167,7 +167,7 @@ def event_dates(
 def extract_event(ctx: Context, doc_type: str) -> Event:
     """The event of the document; fills `ctx.people` with every leader named."""
     main = ctx.doc.provisions[0]
-    pack = ctx.pack(main)
+    ctx.pack(main)
     everyone: list[PersonHit] = []
     for p in ctx.doc.provisions:
         everyone += people(ctx, ctx.pack(p), p.span[0], p.span[1])

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accords.extract.context import Context, Match, find
 from accords.dates import find_dates, years_in
+from accords.extract.context import Context, Match, find
 from accords.lang import Pack
 from accords.model import Event, Evidence, Relationship
 

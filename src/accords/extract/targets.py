@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from accords.extract.context import Match, find
+from accords.extract.context import find
 from accords.lang import Pack, alternation, bounded, phrase_to_regex
 from accords.model import Evidence, Target
 

@@ -50,7 +50,7 @@ def phrase_to_regex(phrase: str, slots: dict[str, str] | None = None) -> str:
         if token == GAP:
             out.append(_GAP_RE)
             continue
-        if out and not out[-1] == _GAP_RE:
+        if out and out[-1] != _GAP_RE:
             out.append(r"\s+")
         pos = 0
         piece: list[str] = []
@@ -86,7 +86,7 @@ def phrases_regex(phrases: Iterable[str], slots: dict[str, str] | None = None) -
 
 def alternation(regexes: Iterable[str]) -> str:
     """One alternation of regex fragments, longest first, so the longest cue at a position wins."""
-    unique = sorted(set(r for r in regexes if r), key=len, reverse=True)
+    unique = sorted({r for r in regexes if r}, key=len, reverse=True)
     return "|".join(unique) if unique else r"(?!x)x"
 
 

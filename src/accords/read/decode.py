@@ -10,6 +10,7 @@ import codecs
 
 import ftfy
 from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
 
 from accords.errors import ReadError
 
@@ -61,6 +62,6 @@ def decode(data: bytes, name: str) -> str:
         raise ReadError(name, "binary file, not text")
     if not text.strip():
         raise ReadError(name, "empty file")
-    if ftfy.is_bad(text):
+    if is_bad(text):
         text = ftfy.fix_text(text, normalization="NFC")
     return text

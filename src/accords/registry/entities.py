@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from accords.registry.states import LOCALES
 from accords.registry.data import load
 from accords.registry.gazetteer import Gazetteer, Hit
+from accords.registry.states import LOCALES
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,593 @@
+"""The register's commands: ingest documents, ask questions of them, track commitments, export.
+
+Every command works on one SQLite file: `--db`, else `$ACCORDS_DB`, else `./accords.db`. Answers
+are tables for reading and, with `--format json` or `csv`, data for pandas, R or a spreadsheet.
+A user's mistake (an unknown country, a bad search, a locked or foreign file) is one line and
+exit status 1; a usage error is exit status 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from accords.errors import AccordsError
+from accords.pipeline import expand, process_raw
+from accords.read import DEFAULT_MAX_BYTES, read_source
+from accords.store import DEFAULT_PATH, connect, export, queries, store_record
+
+_FORMATS = click.Choice(["table", "json", "csv"])
+_out = Console(soft_wrap=False)
+_err = Console(stderr=True)
+
+db_option = click.option(
+    "--db",
+    "db",
+    envvar="ACCORDS_DB",
+    default=DEFAULT_PATH,
+    show_default=True,
+    show_envvar=True,
+    type=click.Path(dir_okay=False),
+    help="The register file.",
+)
+format_option = click.option(
+    "--format", "fmt", type=_FORMATS, default="table", show_default=True, help="A table to read, or data."
+)
+of_option = click.option(
+    "--of", default=None, metavar="COUNTRY", help="Whose partners (default: the party to the most documents)."
+)
+
+
+@contextmanager
+def _register(db: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
+    """An open register; any AccordsError inside becomes one line and exit status 1."""
+    try:
+        conn = connect(db, create=create)
+    except AccordsError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        yield conn
+    except AccordsError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        conn.close()
+
+
+# --- output -------------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return value
+
+
+def _emit(items: Sequence[Any], fmt: str, table: Callable[[], Table]) -> None:
+    """Print dataclasses as a rich table, a JSON array, or CSV with lists joined by ';'."""
+    if fmt == "json":
+        click.echo(json.dumps([_plain(item) for item in items], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _write_csv([_plain(item) for item in items])
+    else:
+        _out.print(table())
+
+
+def _write_csv(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    writer = csv.writer(sys.stdout)
+    writer.writerow(list(rows[0]))
+    for row in rows:
+        writer.writerow(
+            [";".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v) for v in row.values()]
+        )
+
+
+def _table(title: str | None, columns: Sequence[str], wide: Sequence[str], *, lines: bool = False) -> Table:
+    """A table whose `wide` columns share the room left and whose other columns stay on one line."""
+    out = Table(title=title, show_lines=lines)
+    for name in columns:
+        if name in wide:
+            out.add_column(name, ratio=1, overflow="fold")
+        else:
+            out.add_column(name, no_wrap=True)
+    return out
+
+
+def _doc(document_id: str) -> str:
+    """A document's short id, enough for `accords show`."""
+    return document_id[:8]
+
+
+def _amount(amount: float, unit: str) -> str:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if amount >= size:
+            return f"{amount / size:g} {word} {unit}"
+    return f"{amount:,.0f} {unit}" if amount == int(amount) else f"{amount:g} {unit}"
+
+
+def _label(value: str | None) -> str:
+    return (value or "").replace("_", " ")
+
+
+def _parties(codes: list[str]) -> str:
+    return "–".join(codes)
+
+
+# --- ingest -------------------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger inputs.")
+def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
+    """Read documents (files, folders, - for stdin) into the register, one transaction each.
+
+    The same text ingested again changes nothing; the same event reported by several documents is
+    linked. Failures are listed at the end; the exit status is 1 if any document did not go in.
+    Ctrl-C stops after rolling back the document in progress.
+    """
+    files = list(expand(paths))
+    stored = unchanged = 0
+    failures: list[str] = []
+    started = time.perf_counter()
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TextColumn("{task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        console=_err,
+        transient=False,
+    )
+    with _register(db, create=True) as conn:
+        try:
+            with progress:
+                task = progress.add_task("ingest", total=len(files), rate=0.0, failed=0)
+                for path in files:
+                    try:
+                        raw = read_source(path, max_bytes)
+                        record = process_raw(raw)
+                    except AccordsError as exc:
+                        failures.append(str(exc))
+                    except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop the batch
+                        failures.append(f"{path}: extraction failed ({type(exc).__name__}: {exc})")
+                    else:
+                        if store_record(conn, record, raw.text):
+                            stored += 1
+                        else:
+                            unchanged += 1
+                    done = stored + unchanged
+                    progress.update(
+                        task,
+                        advance=1,
+                        failed=len(failures),
+                        rate=done / max(time.perf_counter() - started, 1e-9),
+                    )
+        except KeyboardInterrupt:
+            _err.print(
+                f"interrupted: {stored} documents stored whole; the one in progress was not stored",
+                highlight=False,
+                soft_wrap=True,
+            )
+            raise SystemExit(130) from None
+    _err.print(
+        f"{stored} stored, {unchanged} already in {db}, {len(failures)} failed",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for failure in failures:
+        _err.print(f"  {failure}", markup=False, highlight=False, soft_wrap=True)
+    if failures:
+        raise SystemExit(1)
+
+
+# --- questions ----------------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("query")
+@click.option("--country", help="Documents with this party (ISO code).")
+@click.option("--domain", help="Provisions in this domain.")
+@click.option("--modality", help="commit, support, explore, position or narrative.")
+@click.option("--since", help="Documents dated on or after this year or date.")
+@click.option("--limit", default=20, show_default=True)
+@format_option
+@db_option
+def search(
+    query: str,
+    country: str | None,
+    domain: str | None,
+    modality: str | None,
+    since: str | None,
+    limit: int,
+    fmt: str,
+    db: str,
+) -> None:
+    """Full-text search over provisions, accents ignored: accords search "nuclear power" --country RU."""
+    with _register(db) as conn:
+        hits = queries.search(
+            conn, query, country=country, domain=domain, modality=modality, since=since, limit=limit
+        )
+
+    def table() -> Table:
+        out = _table(
+            f"{len(hits)} provisions matching {query!r}",
+            ("id", "document", "modality", "words"),
+            ("words",),
+            lines=True,
+        )
+        for h in hits:
+            out.add_row(
+                str(h.provision_id),
+                f"{_doc(h.document_id)}\n{_parties(h.parties)}\n{h.date or ''}",
+                f"{h.modality or ''}\nno. {h.number}" if h.number else h.modality or "",
+                h.excerpt,
+            )
+        return out
+
+    _emit(hits, fmt, table)
+
+
+@click.command()
+@click.argument("document")
+@click.option(
+    "--format",
+    "fmt",
+    type=_FORMATS,
+    default="table",
+    show_default=True,
+    help="A reading, the record as JSON, or the provisions as CSV.",
+)
+@db_option
+def show(document: str, fmt: str, db: str) -> None:
+    """A document's reading: event, relationship, provisions with their labels (by id or file name)."""
+    with _register(db) as conn:
+        view = queries.show(conn, document)
+    record = view.record
+    if fmt == "json":
+        data = {
+            "record": record.to_json_dict(),
+            "event_id": view.event_id,
+            "ingested_at": view.ingested_at,
+            "linked": [asdict(doc) for doc in view.linked],
+            "provisions": [{"id": p.id, "status": p.status} for p in view.provisions],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    rows: list[dict[str, Any]] = [
+        {
+            "id": p.id,
+            "number": p.provision.number,
+            "modality": p.provision.modality,
+            "status": p.status,
+            "actors": p.provision.actors,
+            "domains": p.provision.domains,
+            "targets": [
+                _amount(t.amount, t.unit) + (f" by {t.year}" if t.year else "") for t in p.provision.targets
+            ],
+            "text": p.provision.text,
+        }
+        for p in view.provisions
+    ]
+    if fmt == "csv":
+        _write_csv(rows)
+        return
+    event, rel, src = record.event, record.relationship, record.source
+    guest = f"{event.guest.name} ({event.guest.country})" if event.guest else "?"
+    host = f"{event.host.name} ({event.host.country})" if event.host else "?"
+    _out.print(f"[bold]{src.title or src.file or record.id}[/bold]  {record.id}")
+    _out.print(
+        f"{_label(record.doc_type)} · {', '.join(record.languages)} · parties {_parties(record.parties)}"
+        + (f" · {src.url}" if src.url else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+    _out.print(
+        f"event: {_label(event.kind) or '?'}, {guest} hosted by {host}, {event.start or '?'}"
+        + (f" to {event.end}" if event.end and event.end != event.start else "")
+        + (f", {event.place}" if event.place else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+    _out.print(
+        f"relationship: {_label(rel.level) or '?'}"
+        + (" (upgraded by this event)" if rel.upgraded else "")
+        + (f", since {rel.since}" if rel.since else "")
+        + (
+            f"; diplomatic relations since {rel.diplomatic_relations_since}"
+            if rel.diplomatic_relations_since
+            else ""
+        ),
+        highlight=False,
+        soft_wrap=True,
+    )
+    if view.linked:
+        _out.print(
+            "same event reported by: "
+            + ", ".join(f"{d.file or d.id} ({_label(d.doc_type)})" for d in view.linked),
+            highlight=False,
+            soft_wrap=True,
+        )
+    out = _table(None, ("id", "no.", "reading", "text"), ("reading", "text"), lines=True)
+    for row in rows:
+        reading = [
+            row["modality"] or "",
+            row["status"] or "",
+            _parties(row["actors"]),
+            ", ".join(row["domains"]),
+            *row["targets"],
+        ]
+        out.add_row(
+            str(row["id"]),
+            row["number"] or "",
+            "\n".join(part for part in reading if part),
+            row["text"] if len(row["text"]) < 400 else row["text"][:400] + "…",
+        )
+    _out.print(out)
+
+
+@click.command()
+@of_option
+@format_option
+@db_option
+def partners(of: str | None, fmt: str, db: str) -> None:
+    """Every counterpart state: level, since when, last upgrade, documents and commitments."""
+    with _register(db) as conn:
+        found = queries.partners(conn, of=of)
+        focal = of.upper() if of else queries.focal_country(conn)
+
+    def table() -> Table:
+        out = _table(
+            f"Partners of {focal}",
+            ("partner", "level", "since", "upgraded", "documents", "commitments"),
+            ("level",),
+        )
+        for p in found:
+            out.add_row(
+                p.country,
+                _label(p.level),
+                p.since or "",
+                p.upgraded or "",
+                str(p.documents),
+                str(p.commitments),
+            )
+        return out
+
+    _emit(found, fmt, table)
+
+
+@click.command()
+@click.argument("countries", nargs=-1, required=True)
+@click.option("--domain", help="Only this domain.")
+@click.option("--modality", help="Only this modality (default: all but narrative).")
+@click.option("--limit", default=5, show_default=True, help="Provisions listed per cell, latest first.")
+@of_option
+@format_option
+@db_option
+def compare(
+    countries: tuple[str, ...],
+    domain: str | None,
+    modality: str | None,
+    limit: int,
+    of: str | None,
+    fmt: str,
+    db: str,
+) -> None:
+    """Partners side by side: what was agreed with each, by domain and modality, with the words."""
+    with _register(db) as conn:
+        result = queries.compare(
+            conn, list(countries), domain=domain, modality=modality, of=of, per_cell=limit
+        )
+
+    def table() -> Table:
+        out = _table(
+            f"Agreed by {result.of} with {', '.join(result.countries)}",
+            ("domain", "modality", *result.countries),
+            result.countries,
+            lines=True,
+        )
+        for row in result.rows:
+            cells = [_cell(row.cells[code]) for code in result.countries]
+            out.add_row(_label(row.domain), row.modality, *cells)
+        return out
+
+    _emit(result.agreed(), fmt, table)
+
+
+@click.command()
+@click.argument("country")
+@of_option
+@format_option
+@db_option
+def timeline(country: str, of: str | None, fmt: str, db: str) -> None:
+    """A relationship in date order: relations, levels, visits, upgrades, statements."""
+    with _register(db) as conn:
+        entries = queries.timeline(conn, country, of=of)
+
+    def table() -> Table:
+        out = _table(f"Timeline with {country.upper()}", ("date", "what", "", "documents"), ("",))
+        for e in entries:
+            out.add_row(e.date or "?", e.kind, e.summary, "\n".join(_doc(d) for d in e.documents))
+        return out
+
+    _emit(entries, fmt, table)
+
+
+@click.command()
+@click.option("--due-before", help="Targets due before this year or date (2031: due by the end of 2030).")
+@click.option("--country", help="Documents with this party.")
+@click.option("--domain", help="Provisions in this domain.")
+@format_option
+@db_option
+def targets(due_before: str | None, country: str | None, domain: str | None, fmt: str, db: str) -> None:
+    """Quantified targets (trade, loans, students ...) by deadline."""
+    with _register(db) as conn:
+        found = queries.targets(conn, due_before=due_before, country=country, domain=domain)
+
+    def table() -> Table:
+        out = _table(
+            "Targets" + (f" due before {due_before}" if due_before else ""),
+            ("due", "parties", "target", "metric", "status", "document"),
+            ("metric",),
+        )
+        for t in found:
+            out.add_row(
+                str(t.year or "?"),
+                _parties(t.parties),
+                _amount(t.amount, t.unit),
+                t.metric or "",
+                t.status or t.modality or "",
+                _doc(t.document_id) + (f" no. {t.number}" if t.number else ""),
+            )
+        return out
+
+    _emit(found, fmt, table)
+
+
+@click.command()
+@click.option("--country", help="Documents with this party.")
+@click.option("--domain", help="Provisions in this domain.")
+@click.option("--status", help="open, in_progress, fulfilled, lapsed or dropped.")
+@click.option("--modality", help="commit, support or explore.")
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@format_option
+@db_option
+def commitments(
+    country: str | None,
+    domain: str | None,
+    status: str | None,
+    modality: str | None,
+    limit: int | None,
+    fmt: str,
+    db: str,
+) -> None:
+    """Commitments (commit, support, explore provisions) with their current status."""
+    with _register(db) as conn:
+        found = queries.commitments(
+            conn, country=country, domain=domain, status=status, modality=modality, limit=limit
+        )
+
+    def table() -> Table:
+        out = _table(
+            f"{len(found)} commitments", ("id", "status", "reading", "text"), ("reading", "text"), lines=True
+        )
+        for c in found:
+            reading = f"{c.modality}\n{_parties(c.parties)}\n{', '.join(c.domains)}\n{_doc(c.document_id)} no. {c.number or '-'}"
+            out.add_row(str(c.id), c.status, reading, c.text if len(c.text) < 240 else c.text[:240] + "…")
+        return out
+
+    _emit(found, fmt, table)
+
+
+@click.command()
+@click.argument("commitment", type=int)
+@click.argument("new_status", required=False, metavar="[STATUS]")
+@click.option("--note", help="What happened.")
+@click.option("--evidence", help="A URL that shows it.")
+@click.option("--date", "on", help="When (ISO date; default today).")
+@format_option
+@db_option
+def status(
+    commitment: int,
+    new_status: str | None,
+    note: str | None,
+    evidence: str | None,
+    on: str | None,
+    fmt: str,
+    db: str,
+) -> None:
+    """Record what became of a commitment (open, in_progress, fulfilled, lapsed, dropped), or show its history."""
+    with _register(db) as conn:
+        if new_status is not None:
+            queries.set_status(conn, commitment, new_status, note=note, evidence_url=evidence, on=on)
+        elif note or evidence or on:
+            raise click.UsageError("--note, --evidence and --date go with a new STATUS")
+        found = queries.commitment(conn, commitment)
+
+    def table() -> Table:
+        title = (
+            f"Commitment {found.id}: {found.status} ({found.modality}, {_parties(found.parties)},"
+            f" {_doc(found.document_id)} no. {found.number or '-'})"
+        )
+        out = _table(title, ("date", "status", "note", "evidence"), ("note", "evidence"))
+        for change in found.history:
+            out.add_row(change.date, change.status, change.note or "", change.evidence_url or "")
+        if not found.history:
+            out.add_row("", "open", "no change recorded yet", "")
+        return out
+
+    _emit([found], fmt, table)
+
+
+def _cell(agreed: list[queries.Agreed]) -> str:
+    if not agreed:
+        return "—"
+    more = agreed[0].cell_size - len(agreed)
+    return "\n".join(f"• [{a.provision_id}] {a.words}" for a in agreed) + (
+        f"\n(+{more} more)" if more else ""
+    )
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice([*export.FORMATS, "plover"]), required=True)
+@click.option(
+    "--table",
+    "tables",
+    multiple=True,
+    type=click.Choice(list(export.TABLES)),
+    help="Only these tables (default: all four).",
+)
+@click.option(
+    "--out",
+    default=".",
+    show_default=True,
+    help="Folder for the files, or - for standard output (one table, jsonl, csv or plover).",
+)
+@db_option
+def export_command(fmt: str, tables: tuple[str, ...], out: str, db: str) -> None:
+    """Write documents, provisions, commitments and targets as JSONL, CSV or Parquet, or PLOVER event rows."""
+    if fmt == "plover":
+        if tables:
+            raise click.UsageError("--table does not apply to plover, which writes one file of event rows")
+        jobs: list[tuple[str, export.Columns, Callable[[sqlite3.Connection], Iterator[export.Row]], str]] = [
+            ("plover", export.PLOVER_COLUMNS, export.plover, "jsonl")
+        ]
+    else:
+        jobs = [(t.name, t.columns, t.rows, fmt) for t in (export.TABLES[n] for n in tables or export.TABLES)]
+    if out == "-" and (len(jobs) > 1 or fmt == "parquet"):
+        raise click.UsageError(
+            "standard output takes one table in jsonl, csv or plover: add --table or --out"
+        )
+    folder = Path(out)
+    if out != "-":
+        folder.mkdir(parents=True, exist_ok=True)
+    with _register(db) as conn:
+        for name, columns, rows, kind in jobs:
+            if out == "-":
+                export.write(rows(conn), columns, kind, sys.stdout)
+                continue
+            target = folder / f"{name}.{kind}"
+            count = export.write(rows(conn), columns, kind, target)
+            _err.print(f"{target}: {count} rows", highlight=False, soft_wrap=True)
+
+
+COMMANDS = [ingest, search, show, partners, compare, timeline, targets, commitments, status, export_command]

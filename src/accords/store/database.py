@@ -1,0 +1,293 @@
+"""Open a register file and store records in it, one transaction per document.
+
+A register is one SQLite file in WAL mode with foreign keys on. Opening it checks that it is an
+SQLite file of a schema this Accords knows and applies missing migrations; storing a record writes
+the document and every row derived from it in a single transaction, so an interrupted or killed
+ingest leaves each document either whole or absent.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from accords.errors import StoreError
+from accords.model import Evidence, Record
+from accords.store import facets
+from accords.store.events import link_event
+from accords.store.folding import plain_letters
+from accords.store.labels import COMMITMENT_MODALITIES
+from accords.store.schema import MIGRATIONS
+
+DEFAULT_PATH = "accords.db"
+BUSY_TIMEOUT = 5.0
+"""Seconds to wait for another writer before calling the register locked."""
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def connect(path: str | Path, *, create: bool = False, timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
+    """An open connection to the register at `path`, migrated to the current schema.
+
+    `create` allows a new file; without it a missing file is an error, so that a mistyped `--db`
+    on a query does not leave an empty register behind. Rows come back as `sqlite3.Row`.
+    """
+    name = str(path)
+    _check_file(Path(path), create)
+    try:
+        conn = sqlite3.connect(name, timeout=timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _store_error(name, exc) from None
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        _refuse_newer(conn, name)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        _migrate(conn)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _store_error(name, exc) from None
+    return conn
+
+
+def _check_file(path: Path, create: bool) -> None:
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{path}: no register here (run `accords ingest` to make one)")
+        return
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a register file")
+    with path.open("rb") as handle:
+        head = handle.read(len(_SQLITE_HEADER))
+    if head and head != _SQLITE_HEADER:
+        raise StoreError(f"{path}: not an SQLite database")
+
+
+def _store_error(name: str, exc: sqlite3.Error) -> StoreError:
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return StoreError(f"{name}: the register is locked by another process; try again when it is done")
+    if "not a database" in message or "malformed" in message:
+        return StoreError(f"{name}: not an SQLite database, or a damaged one")
+    return StoreError(f"{name}: {message}")
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The number of migrations the open register has had."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _refuse_newer(conn: sqlite3.Connection, name: str) -> None:
+    """Stop before anything is written to a register that a newer Accords made."""
+    version = schema_version(conn)
+    if version > len(MIGRATIONS):
+        raise StoreError(
+            f"{name}: schema version {version} is newer than this Accords knows ({len(MIGRATIONS)});"
+            " upgrade Accords to open it"
+        )
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    for number in range(schema_version(conn) + 1, len(MIGRATIONS) + 1):
+        # executescript commits whatever is pending, so the transaction is part of the script.
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{MIGRATIONS[number - 1]}\nPRAGMA user_version = {number};\nCOMMIT;"
+            )
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction that commits on success and rolls back on any exit, Ctrl-C included."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise _store_error(_name(conn), exc) from None
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        conn.execute("ROLLBACK")
+        raise _store_error(_name(conn), exc) from None
+
+
+def _name(conn: sqlite3.Connection) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return str(row["file"] or ":memory:")
+
+
+def has_document(conn: sqlite3.Connection, document_id: str) -> bool:
+    """Whether a document with this id (a hash of its clean text) is already stored."""
+    return conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is not None
+
+
+def store_record(conn: sqlite3.Connection, record: Record, text: str | None = None) -> bool:
+    """Store one document and everything derived from it; False when it was already there.
+
+    `text` is the document as read, which the record's spans index; the record itself is kept
+    whole as JSON, and the event it reports is linked to the same event in other documents.
+    """
+    with transaction(conn):
+        if has_document(conn, record.id):
+            return False
+        event_id = link_event(conn, record)
+        _insert_document(conn, record, text, event_id)
+        _insert_provisions(conn, record)
+        _insert_evidence(
+            conn,
+            record.id,
+            [(None, "event", e) for e in record.event.evidence]
+            + [(None, "relationship", e) for e in record.relationship.evidence],
+        )
+    return True
+
+
+def document_date(record: Record) -> str | None:
+    """A document's place in time: the start of the event it reports, else its publication date."""
+    return record.event.start or record.source.published
+
+
+def _insert_document(
+    conn: sqlite3.Connection, record: Record, text: str | None, event_id: int | None
+) -> None:
+    event, relationship = record.event, record.relationship
+    guest, host = event.guest, event.host
+    conn.execute(
+        """INSERT INTO documents (id, file, url, title, published, languages, doc_type, date, event_id,
+               event_kind, event_start, event_end, guest_name, guest_country, host_name, host_country, place,
+               level, upgraded, level_since, relations_since, provision_count, commitment_count, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            record.id,
+            record.source.file,
+            record.source.url,
+            record.source.title,
+            record.source.published,
+            ",".join(record.languages),
+            record.doc_type,
+            document_date(record),
+            event_id,
+            event.kind,
+            event.start,
+            event.end,
+            guest.name if guest else None,
+            guest.country if guest else None,
+            host.name if host else None,
+            host.country if host else None,
+            event.place,
+            relationship.level,
+            int(relationship.upgraded),
+            relationship.since,
+            relationship.diplomatic_relations_since,
+            len(record.provisions),
+            sum(p.modality in COMMITMENT_MODALITIES for p in record.provisions),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        ),
+    )
+    conn.execute(
+        "INSERT INTO records (document_id, record, text) VALUES (?, ?, ?)",
+        (record.id, record.model_dump_json(by_alias=True), text),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO document_countries (document_id, country, role) VALUES (?, ?, ?)",
+        [(record.id, code, "party") for code in record.parties]
+        + [(record.id, code, "mentioned") for code in record.countries_mentioned],
+    )
+
+
+def _insert_provisions(conn: sqlite3.Connection, record: Record) -> None:
+    """All provisions of a document and their rows, one statement per table.
+
+    Ids are given here rather than by SQLite so that the rows of every table can be written in one
+    `executemany`; the write lock is held, so nobody else can take the same ids.
+    """
+    document_id, date = record.id, document_date(record)
+    first = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM provisions").fetchone()[0])
+    numbered = list(enumerate(record.provisions, start=first))
+    conn.executemany(
+        """INSERT INTO provisions (id, document_id, ordinal, number, section, language, span_start, span_end,
+               modality, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                pid,
+                document_id,
+                pid - first + 1,
+                p.number,
+                p.section,
+                p.language,
+                p.span[0],
+                p.span[1],
+                p.modality,
+                p.text,
+            )
+            for pid, p in numbered
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO provisions_fts (rowid, text, facets) VALUES (?, ?, ?)",
+        [
+            (pid, plain_letters(p.text), facets.tokens(record.parties, p.domains, p.modality, date))
+            for pid, p in numbered
+        ],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO provision_actors (provision_id, country) VALUES (?, ?)",
+        [(pid, code) for pid, p in numbered for code in p.actors],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO provision_domains (provision_id, domain) VALUES (?, ?)",
+        [(pid, domain) for pid, p in numbered for domain in p.domains],
+    )
+    conn.executemany(
+        "INSERT INTO targets (provision_id, metric, amount, unit, year) VALUES (?, ?, ?, ?, ?)",
+        [(pid, t.metric, t.amount, t.unit, t.year) for pid, p in numbered for t in p.targets],
+    )
+    conn.executemany(
+        "INSERT INTO entities (provision_id, kind, ordinal, entity_id, name, year) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (pid, kind, i, e.id, e.name, e.year)
+            for pid, p in numbered
+            for kind, found in (("instrument", p.instruments), ("organization", p.organizations))
+            for i, e in enumerate(found)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO mechanisms (provision_id, ordinal, name) VALUES (?, ?, ?)",
+        [(pid, i, name) for pid, p in numbered for i, name in enumerate(p.mechanisms)],
+    )
+    _insert_evidence(conn, document_id, [(pid, "provision", e) for pid, p in numbered for e in p.evidence])
+
+
+def _insert_evidence(
+    conn: sqlite3.Connection, document_id: str, evidence: Sequence[tuple[int | None, str, Evidence]]
+) -> None:
+    """Evidence rows as (provision id or None, scope, evidence)."""
+    conn.executemany(
+        """INSERT INTO evidence (document_id, provision_id, scope, field, value, span_start, span_end, cue)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (document_id, pid, scope, e.field, e.value, e.span[0], e.span[1], e.cue)
+            for pid, scope, e in evidence
+        ],
+    )
+
+
+def load_record(conn: sqlite3.Connection, document_id: str) -> Record:
+    """The stored record of a document."""
+    row = conn.execute("SELECT record FROM records WHERE document_id = ?", (document_id,)).fetchone()
+    return Record.model_validate_json(row["record"])

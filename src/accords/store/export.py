@@ -1,0 +1,464 @@
+"""The register as data: documents, provisions, commitments and targets as JSONL, CSV or Parquet,
+and PLOVER event rows for event-data work.
+
+Each table has a fixed list of columns with Arrow types, so the three formats agree and an empty
+register still gives typed, empty files. List columns stay lists in JSONL and Parquet and are
+joined with ";" in CSV, which spreadsheets read as one cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import IO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from accords.errors import QueryError
+from accords.store import excerpts, labels
+from accords.store.queries import CURRENT_STATUS
+
+Row = dict[str, object]
+Columns = tuple[tuple[str, pa.DataType], ...]
+
+FORMATS = ("jsonl", "csv", "parquet")
+_STR, _INT, _FLOAT, _BOOL, _STRS = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.list_(pa.string())
+_BATCH = 5_000
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table the register exports: its columns and where its rows come from."""
+
+    name: str
+    columns: Columns
+    rows: Callable[[sqlite3.Connection], Iterator[Row]]
+
+    @property
+    def schema(self) -> pa.Schema:
+        return pa.schema(list(self.columns))
+
+
+def _split(joined: str | None) -> list[str]:
+    return sorted(joined.split("\x1f")) if joined else []
+
+
+_PARTIES = (
+    "(SELECT group_concat(country, char(31)) FROM document_countries c"
+    " WHERE c.document_id = {0} AND c.role = '{1}')"
+)
+
+
+def _documents(conn: sqlite3.Connection) -> Iterator[Row]:
+    for r in conn.execute(
+        f"""SELECT d.*, {_PARTIES.format("d.id", "party")} AS parties,
+                   {_PARTIES.format("d.id", "mentioned")} AS mentioned
+            FROM documents d ORDER BY d.date, d.id"""
+    ):
+        yield {
+            "id": r["id"],
+            "file": r["file"],
+            "url": r["url"],
+            "title": r["title"],
+            "published": r["published"],
+            "languages": r["languages"].split(",") if r["languages"] else [],
+            "doc_type": r["doc_type"],
+            "parties": _split(r["parties"]),
+            "countries_mentioned": _split(r["mentioned"]),
+            "date": r["date"],
+            "event_id": r["event_id"],
+            "event_kind": r["event_kind"],
+            "event_start": r["event_start"],
+            "event_end": r["event_end"],
+            "guest_name": r["guest_name"],
+            "guest_country": r["guest_country"],
+            "host_name": r["host_name"],
+            "host_country": r["host_country"],
+            "place": r["place"],
+            "level": r["level"],
+            "upgraded": bool(r["upgraded"]),
+            "level_since": r["level_since"],
+            "relations_since": r["relations_since"],
+            "provisions": r["provision_count"],
+            "commitments": r["commitment_count"],
+            "ingested_at": r["ingested_at"],
+        }
+
+
+def _entity_names(kind: str) -> str:
+    return (
+        f"(SELECT group_concat(COALESCE(entity_id, name), char(31)) FROM entities e"
+        f" WHERE e.provision_id = p.id AND e.kind = '{kind}')"
+    )
+
+
+def _provisions(conn: sqlite3.Connection) -> Iterator[Row]:
+    for r in conn.execute(
+        f"""SELECT p.*,
+                   (SELECT group_concat(country, char(31)) FROM provision_actors a WHERE a.provision_id = p.id) AS actors,
+                   (SELECT group_concat(domain, char(31)) FROM provision_domains pd WHERE pd.provision_id = p.id)
+                       AS domains,
+                   {_entity_names("instrument")} AS instruments, {_entity_names("organization")} AS organizations,
+                   (SELECT group_concat(name, char(31)) FROM mechanisms m WHERE m.provision_id = p.id) AS mechanisms
+            FROM provisions p JOIN documents d ON d.id = p.document_id ORDER BY d.date, d.id, p.ordinal"""
+    ):
+        yield {
+            "id": r["id"],
+            "document_id": r["document_id"],
+            "ordinal": r["ordinal"],
+            "number": r["number"],
+            "section": r["section"],
+            "language": r["language"],
+            "span_start": r["span_start"],
+            "span_end": r["span_end"],
+            "modality": r["modality"],
+            "actors": _split(r["actors"]),
+            "domains": _split(r["domains"]),
+            "instruments": _split(r["instruments"]),
+            "organizations": _split(r["organizations"]),
+            "mechanisms": _split(r["mechanisms"]),
+            "text": r["text"],
+        }
+
+
+def _commitments(conn: sqlite3.Connection) -> Iterator[Row]:
+    for r in conn.execute(
+        f"""SELECT p.id, p.document_id, d.file, d.date, d.url, p.number, p.modality, p.text,
+                   {_PARTIES.format("d.id", "party")} AS parties,
+                   (SELECT group_concat(country, char(31)) FROM provision_actors a WHERE a.provision_id = p.id) AS actors,
+                   (SELECT group_concat(domain, char(31)) FROM provision_domains pd WHERE pd.provision_id = p.id)
+                       AS domains,
+                   {CURRENT_STATUS} AS status,
+                   (SELECT MAX(s.date) FROM status_changes s WHERE s.provision_id = p.id) AS status_date
+            FROM provisions p JOIN documents d ON d.id = p.document_id
+            WHERE p.modality IN ('commit', 'support', 'explore') ORDER BY d.date, d.id, p.ordinal"""
+    ):
+        yield {
+            "id": r["id"],
+            "document_id": r["document_id"],
+            "file": r["file"],
+            "date": r["date"],
+            "url": r["url"],
+            "parties": _split(r["parties"]),
+            "actors": _split(r["actors"]),
+            "number": r["number"],
+            "modality": r["modality"],
+            "domains": _split(r["domains"]),
+            "status": r["status"],
+            "status_date": r["status_date"],
+            "text": r["text"],
+        }
+
+
+def _targets(conn: sqlite3.Connection) -> Iterator[Row]:
+    for r in conn.execute(
+        f"""SELECT t.*, p.document_id, p.number, p.modality, d.file, {_PARTIES.format("d.id", "party")} AS parties,
+                   {CURRENT_STATUS} AS status
+            FROM targets t JOIN provisions p ON p.id = t.provision_id JOIN documents d ON d.id = p.document_id
+            ORDER BY t.year IS NULL, t.year, d.date, t.id"""
+    ):
+        yield {
+            "id": r["id"],
+            "provision_id": r["provision_id"],
+            "document_id": r["document_id"],
+            "file": r["file"],
+            "parties": _split(r["parties"]),
+            "metric": r["metric"],
+            "amount": r["amount"],
+            "unit": r["unit"],
+            "year": r["year"],
+            "modality": r["modality"],
+            "number": r["number"],
+            "status": r["status"] if r["modality"] in labels.COMMITMENT_MODALITIES else None,
+        }
+
+
+TABLES: dict[str, Table] = {
+    table.name: table
+    for table in (
+        Table(
+            "documents",
+            (
+                ("id", _STR),
+                ("file", _STR),
+                ("url", _STR),
+                ("title", _STR),
+                ("published", _STR),
+                ("languages", _STRS),
+                ("doc_type", _STR),
+                ("parties", _STRS),
+                ("countries_mentioned", _STRS),
+                ("date", _STR),
+                ("event_id", _INT),
+                ("event_kind", _STR),
+                ("event_start", _STR),
+                ("event_end", _STR),
+                ("guest_name", _STR),
+                ("guest_country", _STR),
+                ("host_name", _STR),
+                ("host_country", _STR),
+                ("place", _STR),
+                ("level", _STR),
+                ("upgraded", _BOOL),
+                ("level_since", _STR),
+                ("relations_since", _STR),
+                ("provisions", _INT),
+                ("commitments", _INT),
+                ("ingested_at", _STR),
+            ),
+            _documents,
+        ),
+        Table(
+            "provisions",
+            (
+                ("id", _INT),
+                ("document_id", _STR),
+                ("ordinal", _INT),
+                ("number", _STR),
+                ("section", _STR),
+                ("language", _STR),
+                ("span_start", _INT),
+                ("span_end", _INT),
+                ("modality", _STR),
+                ("actors", _STRS),
+                ("domains", _STRS),
+                ("instruments", _STRS),
+                ("organizations", _STRS),
+                ("mechanisms", _STRS),
+                ("text", _STR),
+            ),
+            _provisions,
+        ),
+        Table(
+            "commitments",
+            (
+                ("id", _INT),
+                ("document_id", _STR),
+                ("file", _STR),
+                ("date", _STR),
+                ("url", _STR),
+                ("parties", _STRS),
+                ("actors", _STRS),
+                ("number", _STR),
+                ("modality", _STR),
+                ("domains", _STRS),
+                ("status", _STR),
+                ("status_date", _STR),
+                ("text", _STR),
+            ),
+            _commitments,
+        ),
+        Table(
+            "targets",
+            (
+                ("id", _INT),
+                ("provision_id", _INT),
+                ("document_id", _STR),
+                ("file", _STR),
+                ("parties", _STRS),
+                ("metric", _STR),
+                ("amount", _FLOAT),
+                ("unit", _STR),
+                ("year", _INT),
+                ("modality", _STR),
+                ("number", _STR),
+                ("status", _STR),
+            ),
+            _targets,
+        ),
+    )
+}
+
+
+# --- PLOVER -------------------------------------------------------------------------------------
+
+PLOVER_EVENT = {"commit": "AGREE", "support": "SUPPORT", "explore": "AGREE"}
+"""PLOVER's category for each commitment modality. An agreement to study or a stated wish is still
+"willingness to cooperate" (AGREE); the row's `modality` keeps the difference."""
+
+PLOVER_CONTEXT = {
+    "politics": "diplomatic",
+    "defense": "military",
+    "security": "crime",
+    "justice": "legal",
+    "trade": "economic",
+    "investment": "economic",
+    "finance": "economic",
+    "development": "economic",
+    "science_tech": "economic",
+    "energy": "economic",
+    "minerals": "resource",
+    "transport": "economic",
+    "agriculture": "economic",
+    "environment": "enviro_disaster",
+    "health": "disease",
+    "education": "culture",
+    "labor": "migration",
+    "culture": "culture",
+    "people": "culture",
+    "multilateral": "diplomatic",
+    "maritime": "resource",
+    "international_security": "military",
+}
+"""PLOVER's general contexts for our domains: the nearest of its list, one per domain."""
+
+_CONSULT_MODE = {"phone_call": "phone", "summit": "multilateral"}
+"""PLOVER's CONSULT mode for an event kind; every other kind is a `visit` (visitor hosted by host)."""
+
+PLOVER_COLUMNS: Columns = (
+    ("id", _STR),
+    ("date", _STR),
+    ("enddate", _STR),
+    ("actor", _STRS),
+    ("recipient", _STRS),
+    ("event", _STR),
+    ("mode", _STR),
+    ("context", _STRS),
+    ("event_text", _STR),
+    ("modality", _STR),
+    ("link", _STR),
+    ("document", _STR),
+    ("span", pa.list_(pa.int64())),
+    ("language", _STR),
+    ("url", _STR),
+)
+
+
+def plover(conn: sqlite3.Connection) -> Iterator[Row]:
+    """PLOVER event rows: a CONSULT per visit (visitor as actor, host as recipient), then one row
+    per commitment (AGREE or SUPPORT, by the states that undertake it towards the other parties).
+
+    Actor codes are ISO alpha-3, as PLOVER asks; `link` ties each commitment to its visit's row.
+    """
+    visit_ids: dict[int, str] = {}
+    for event in conn.execute(
+        "SELECT * FROM events WHERE guest IS NOT NULL AND host IS NOT NULL ORDER BY start, id"
+    ):
+        doc = conn.execute(
+            "SELECT id, url, languages FROM documents WHERE event_id = ? ORDER BY date, id LIMIT 1",
+            (event["id"],),
+        ).fetchone()
+        if doc is None:
+            continue
+        row_id = visit_ids[event["id"]] = f"{doc['id']}-visit"
+        span, text = _event_words(conn, doc["id"])
+        yield {
+            "id": row_id,
+            "date": event["start"],
+            "enddate": event["end"],
+            "actor": [labels.alpha3(event["guest"])],
+            "recipient": [labels.alpha3(event["host"])],
+            "event": "CONSULT",
+            "mode": _CONSULT_MODE.get(event["kind"], "visit"),
+            "context": ["diplomatic"],
+            "event_text": text,
+            "modality": None,
+            "link": None,
+            "document": doc["id"],
+            "span": span,
+            "language": doc["languages"].split(",")[0] if doc["languages"] else None,
+            "url": doc["url"],
+        }
+    for r in conn.execute(
+        f"""SELECT p.id, p.document_id, p.ordinal, p.modality, p.text, p.language, p.span_start, p.span_end,
+                   d.date, d.url, d.event_id, {_PARTIES.format("d.id", "party")} AS parties,
+                   (SELECT group_concat(country, char(31)) FROM provision_actors a WHERE a.provision_id = p.id) AS actors,
+                   (SELECT group_concat(domain, char(31)) FROM provision_domains pd WHERE pd.provision_id = p.id)
+                       AS domains,
+                   (SELECT e.span_start FROM evidence e WHERE e.provision_id = p.id AND e.field = 'modality'
+                    ORDER BY e.span_start LIMIT 1) AS cue_start,
+                   (SELECT e.cue FROM evidence e WHERE e.provision_id = p.id AND e.field = 'modality'
+                    ORDER BY e.span_start LIMIT 1) AS cue
+            FROM provisions p JOIN documents d ON d.id = p.document_id
+            WHERE p.modality IN ('commit', 'support', 'explore') ORDER BY d.date, d.id, p.ordinal"""
+    ):
+        actors = _split(r["actors"]) or _split(r["parties"])
+        offset = r["cue_start"] - r["span_start"] if r["cue_start"] is not None else None
+        yield {
+            "id": f"{r['document_id']}-{r['ordinal']}",
+            "date": r["date"],
+            "enddate": None,
+            "actor": [labels.alpha3(code) for code in actors],
+            "recipient": [labels.alpha3(code) for code in _split(r["parties"]) if code not in actors],
+            "event": PLOVER_EVENT[r["modality"]],
+            "mode": None,
+            "context": sorted({PLOVER_CONTEXT[d] for d in _split(r["domains"]) if d in PLOVER_CONTEXT}),
+            "event_text": excerpts.cue_excerpt(r["text"], offset, r["cue"]),
+            "modality": r["modality"],
+            "link": visit_ids.get(r["event_id"]),
+            "document": r["document_id"],
+            "span": [r["span_start"], r["span_end"]],
+            "language": r["language"],
+            "url": r["url"],
+        }
+
+
+def _event_words(conn: sqlite3.Connection, document_id: str) -> tuple[list[int] | None, str | None]:
+    """The span and sentence that name a document's event: its first event evidence, else its first provision."""
+    cue = conn.execute(
+        """SELECT e.span_start, e.span_end, e.cue, p.text, p.span_start AS p_start FROM evidence e
+           LEFT JOIN provisions p ON p.document_id = e.document_id AND p.span_start <= e.span_start
+                                     AND e.span_start < p.span_end
+           WHERE e.document_id = ? AND e.scope = 'event' ORDER BY e.span_start LIMIT 1""",
+        (document_id,),
+    ).fetchone()
+    if cue is not None and cue["text"] is not None:
+        text = excerpts.cue_excerpt(cue["text"], cue["span_start"] - cue["p_start"], cue["cue"])
+        return [cue["span_start"], cue["span_end"]], text
+    first = conn.execute(
+        "SELECT text, span_start, span_end FROM provisions WHERE document_id = ? ORDER BY ordinal LIMIT 1",
+        (document_id,),
+    ).fetchone()
+    if first is None:
+        return None, None
+    return [first["span_start"], first["span_end"]], excerpts.sentence_around(first["text"], 0)
+
+
+# --- writers ------------------------------------------------------------------------------------
+
+
+def write(rows: Iterable[Row], columns: Columns, fmt: str, out: IO[str] | Path) -> int:
+    """Write rows as `fmt` to a text stream (jsonl, csv) or a file path (any format); the row count."""
+    if fmt == "parquet":
+        if not isinstance(out, Path):
+            raise QueryError("parquet is binary: give --out a folder, not standard output")
+        return _write_parquet(rows, pa.schema(list(columns)), out)
+    if isinstance(out, Path):
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            return write(rows, columns, fmt, handle)
+    if fmt == "jsonl":
+        count = 0
+        for count, row in enumerate(rows, start=1):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return count
+    if fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow([name for name, _ in columns])
+        count = 0
+        for count, row in enumerate(rows, start=1):
+            writer.writerow([_cell(row[name]) for name, _ in columns])
+        return count
+    raise QueryError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)}, plover)")
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, list):
+        return ";".join(str(item) for item in value)
+    return "" if value is None else value
+
+
+def _write_parquet(rows: Iterable[Row], schema: pa.Schema, path: Path) -> int:
+    iterator, count = iter(rows), 0
+    with pq.ParquetWriter(path, schema) as writer:
+        while batch := list(islice(iterator, _BATCH)):
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+        if count == 0:
+            writer.write_table(schema.empty_table())
+    return count

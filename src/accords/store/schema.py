@@ -1,0 +1,174 @@
+"""The register's SQLite schema, as a list of migrations applied in order.
+
+`PRAGMA user_version` holds the number of migrations a file has had. Opening a file applies the
+missing ones in one transaction, so an older register is upgraded in place and a failed upgrade
+leaves it as it was; a file with a higher number than `MIGRATIONS` knows was written by a newer
+Accords and is refused rather than misread.
+
+The whole record of each document is kept as JSON in `records` (the one record type), apart from
+the small `documents` rows that queries scan; every other table is derived from it at ingest. Commitment status is not stored as
+a column: it is the latest row of `status_changes` (default `open`), so the history is the truth.
+"""
+
+from __future__ import annotations
+
+INITIAL = """
+CREATE TABLE events (
+    id          INTEGER PRIMARY KEY,
+    parties     TEXT NOT NULL,              -- sorted ISO codes joined by ',', the linking key
+    kind        TEXT,
+    start       TEXT,
+    "end"       TEXT,
+    guest       TEXT,                       -- the visiting state
+    host        TEXT                        -- the receiving state
+);
+CREATE INDEX events_parties ON events (parties, start);
+
+CREATE TABLE documents (
+    id              TEXT PRIMARY KEY,       -- Record.id: a hash of the clean text
+    file            TEXT,
+    url             TEXT,
+    title           TEXT,
+    published       TEXT,
+    languages       TEXT NOT NULL,          -- comma-joined, main language first
+    doc_type        TEXT,
+    date            TEXT,                   -- event start, else published: the document's place in time
+    event_id        INTEGER REFERENCES events (id),
+    event_kind      TEXT,
+    event_start     TEXT,
+    event_end       TEXT,
+    guest_name      TEXT,
+    guest_country   TEXT,
+    host_name       TEXT,
+    host_country    TEXT,
+    place           TEXT,
+    level           TEXT,
+    upgraded        INTEGER NOT NULL DEFAULT 0,
+    level_since     TEXT,
+    relations_since TEXT,
+    provision_count  INTEGER NOT NULL,
+    commitment_count INTEGER NOT NULL,      -- provisions with modality commit, support or explore
+    ingested_at     TEXT NOT NULL
+);
+CREATE INDEX documents_date ON documents (date);
+CREATE INDEX documents_event ON documents (event_id);
+CREATE INDEX documents_file ON documents (file);
+
+CREATE TABLE records (
+    document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    record      TEXT NOT NULL,              -- the whole Record as JSON
+    text        TEXT                        -- the text as read, which the spans index
+);
+
+CREATE TABLE document_countries (
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    country     TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('party', 'mentioned')),
+    PRIMARY KEY (document_id, role, country)
+);
+CREATE INDEX document_countries_country ON document_countries (country, role, document_id);
+
+CREATE TABLE provisions (
+    id          INTEGER PRIMARY KEY,        -- also the commitment id
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,           -- reading order within the document, from 1
+    number      TEXT,
+    section     TEXT,
+    language    TEXT,
+    span_start  INTEGER NOT NULL,
+    span_end    INTEGER NOT NULL,
+    modality    TEXT,
+    text        TEXT NOT NULL,
+    UNIQUE (document_id, ordinal)
+);
+CREATE INDEX provisions_document ON provisions (document_id, modality);  -- covers compare's scan
+
+CREATE TABLE provision_actors (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    country      TEXT NOT NULL,
+    PRIMARY KEY (provision_id, country)
+);
+CREATE INDEX provision_actors_country ON provision_actors (country);
+
+CREATE TABLE provision_domains (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    domain       TEXT NOT NULL,
+    PRIMARY KEY (provision_id, domain)
+);
+CREATE INDEX provision_domains_domain ON provision_domains (domain, provision_id);
+
+CREATE TABLE targets (
+    id           INTEGER PRIMARY KEY,
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    metric       TEXT,
+    amount       REAL NOT NULL,
+    unit         TEXT NOT NULL,
+    year         INTEGER
+);
+CREATE INDEX targets_year ON targets (year);
+CREATE INDEX targets_provision ON targets (provision_id);
+
+CREATE TABLE entities (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('instrument', 'organization')),
+    ordinal      INTEGER NOT NULL,
+    entity_id    TEXT,
+    name         TEXT NOT NULL,
+    year         INTEGER,
+    PRIMARY KEY (provision_id, kind, ordinal)
+);
+CREATE INDEX entities_id ON entities (kind, entity_id);
+
+CREATE TABLE mechanisms (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    PRIMARY KEY (provision_id, ordinal)
+);
+
+CREATE TABLE evidence (
+    id           INTEGER PRIMARY KEY,
+    document_id  TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    provision_id INTEGER REFERENCES provisions (id) ON DELETE CASCADE,  -- NULL for event, relationship
+    scope        TEXT NOT NULL CHECK (scope IN ('event', 'relationship', 'provision')),
+    field        TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    span_start   INTEGER NOT NULL,
+    span_end     INTEGER NOT NULL,
+    cue          TEXT NOT NULL
+);
+CREATE INDEX evidence_document ON evidence (document_id);
+CREATE INDEX evidence_provision ON evidence (provision_id);
+
+CREATE TABLE status_changes (
+    id           INTEGER PRIMARY KEY,
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    status       TEXT NOT NULL
+                 CHECK (status IN ('open', 'in_progress', 'fulfilled', 'lapsed', 'dropped')),
+    date         TEXT NOT NULL,
+    note         TEXT,
+    evidence_url TEXT,
+    recorded_at  TEXT NOT NULL
+);
+CREATE INDEX status_changes_provision ON status_changes (provision_id, date, id);
+
+-- A commitment is a provision with modality commit, support or explore; its status is its latest
+-- status change, or open.
+CREATE VIEW commitments AS
+SELECT p.id AS id, p.document_id, p.ordinal, p.number, p.modality, p.text,
+       COALESCE((SELECT s.status FROM status_changes s WHERE s.provision_id = p.id
+                 ORDER BY s.date DESC, s.id DESC LIMIT 1), 'open') AS status
+FROM provisions p
+WHERE p.modality IN ('commit', 'support', 'explore');
+
+-- The provisions' words for full-text search. Contentless (the words live in `provisions`); the
+-- indexed text has its letters made plain by accords.store.folding, so that đ, ø, ł match d, o, l.
+-- `facets` holds a token per party, domain, modality and year (see accords.store.facets), so that a
+-- filtered search is one index intersection rather than a check of every matching provision.
+CREATE VIRTUAL TABLE provisions_fts USING fts5 (
+    text, facets, content = '', tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL,)
+"""Migration N (from 1) is MIGRATIONS[N - 1]; append, never edit one that has shipped."""

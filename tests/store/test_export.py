@@ -1,0 +1,113 @@
+"""Exports of the register as JSONL, CSV, Parquet and PLOVER event rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from accords.errors import QueryError
+from accords.store import export, queries
+
+
+def _rows(conn: sqlite3.Connection, name: str) -> list[dict[str, object]]:
+    return list(export.TABLES[name].rows(conn))
+
+
+@pytest.mark.parametrize("name", ["documents", "provisions", "commitments", "targets"])
+def test_each_table_has_a_row_per_register_row(gold: sqlite3.Connection, name: str) -> None:
+    source = {
+        "documents": "documents",
+        "provisions": "provisions",
+        "commitments": "commitments",
+        "targets": "targets",
+    }[name]
+    rows = _rows(gold, name)
+    assert len(rows) == gold.execute(f"SELECT COUNT(*) FROM {source}").fetchone()[0]
+    assert all(list(row) == [column for column, _ in export.TABLES[name].columns] for row in rows)
+
+
+def test_jsonl_keeps_lists_and_csv_joins_them(gold: sqlite3.Connection) -> None:
+    table = export.TABLES["targets"]
+    text = io.StringIO()
+    assert export.write(table.rows(gold), table.columns, "jsonl", text) == 4
+    first = json.loads(text.getvalue().splitlines()[0])
+    assert (first["amount"], first["unit"], first["year"], first["parties"]) == (
+        150e9,
+        "USD",
+        2030,
+        ["KR", "VN"],
+    )
+    text = io.StringIO()
+    export.write(table.rows(gold), table.columns, "csv", text)
+    rows = list(csv.DictReader(io.StringIO(text.getvalue())))
+    assert rows[0]["parties"] == "KR;VN" and float(rows[0]["amount"]) == 150e9
+
+
+def test_parquet_files_are_typed_even_when_empty(gold: sqlite3.Connection, tmp_path: Path) -> None:
+    table = export.TABLES["provisions"]
+    assert export.write(table.rows(gold), table.columns, "parquet", tmp_path / "p.parquet") == 139
+    read = pq.read_table(tmp_path / "p.parquet")
+    assert read.schema == table.schema
+    assert read.num_rows == 139
+    export.write(iter([]), table.columns, "parquet", tmp_path / "empty.parquet")
+    assert pq.read_table(tmp_path / "empty.parquet").schema == table.schema
+
+
+def test_parquet_to_a_stream_is_refused(gold: sqlite3.Connection) -> None:
+    table = export.TABLES["documents"]
+    with pytest.raises(QueryError, match="parquet is binary"):
+        export.write(table.rows(gold), table.columns, "parquet", io.StringIO())
+
+
+def test_commitment_export_carries_the_current_status(gold: sqlite3.Connection) -> None:
+    first = _rows(gold, "commitments")[0]
+    queries.set_status(gold, int(str(first["id"])), "lapsed", on="2031-01-01")
+    again = _rows(gold, "commitments")[0]
+    assert (again["status"], again["status_date"]) == ("lapsed", "2031-01-01")
+
+
+def test_plover_has_a_consult_row_per_visit_with_visitor_and_host(gold: sqlite3.Connection) -> None:
+    rows = list(export.plover(gold))
+    visits = [r for r in rows if r["event"] == "CONSULT"]
+    assert len(visits) == 4  # the two reports of the Korea visit make one
+    korea = next(r for r in visits if r["recipient"] == ["KOR"])
+    assert (korea["actor"], korea["mode"], korea["date"], korea["enddate"]) == (
+        ["VNM"],
+        "visit",
+        "2025-08-10",
+        "2025-08-13",
+    )
+    assert korea["document"] == "bcb47e26353bfc80" and korea["language"] == "nb"
+    assert str(korea["url"]).startswith("https://baogialai.com.vn/")
+    assert korea["event_text"]
+
+
+def test_plover_has_agree_and_support_rows_per_commitment(gold: sqlite3.Connection) -> None:
+    rows = [r for r in export.plover(gold) if r["event"] != "CONSULT"]
+    assert len(rows) == gold.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+    assert {r["modality"]: r["event"] for r in rows} == {
+        "commit": "AGREE",
+        "support": "SUPPORT",
+        "explore": "AGREE",
+    }
+    trade = next(r for r in rows if r["id"] == "bcb47e26353bfc80-7")
+    assert trade["actor"] == ["KOR", "VNM"] and trade["recipient"] == []
+    assert trade["context"] == ["diplomatic", "economic"]
+    assert trade["link"] == "bcb47e26353bfc80-visit"
+    assert trade["span"] == [4829, 6800] and trade["language"] == "nb"
+    one_side = next(r for r in rows if r["actor"] == ["VNM"] and r["document"] == "38becd8697d6d480")
+    assert one_side["recipient"] == ["RUS"]
+
+
+def test_plover_rows_write_as_jsonl(gold: sqlite3.Connection) -> None:
+    text = io.StringIO()
+    count = export.write(export.plover(gold), export.PLOVER_COLUMNS, "jsonl", text)
+    lines = text.getvalue().splitlines()
+    assert count == len(lines) > 0
+    assert set(json.loads(lines[0])) == {name for name, _ in export.PLOVER_COLUMNS}
