@@ -48,7 +48,8 @@ def read_provision(ctx: Context, provision: Provision, sentences: list[Span], nu
     evidence += entity_evidence
 
     names = [e.span for e in entity_evidence if e.field in ("instruments", "organizations")]
-    provision.domains, domain_cues = domains_of(pack, text, start, provision.section, names)
+    # A domain is a field in which the parties state a point; the reporter's narrative states none.
+    provision.domains, domain_cues = domains_of(pack, text, start, provision.section, names) if level != "narrative" else ([], [])
     seen: set[str] = set()
     for m in domain_cues:
         if m.key not in seen:

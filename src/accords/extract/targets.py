@@ -160,7 +160,7 @@ def targets_of(
         sentence_start = max(text.rfind(".", 0, amount.start - offset), text.rfind(";", 0, amount.start - offset)) + 1
         before = text[sentence_start : amount.start - offset]
         is_each = any(0 <= amount.start - m.end <= EACH_WINDOW for m in each)
-        funds = [name for pos, name in named if offset + sentence_start <= pos < amount.start]
+        funds = list(dict.fromkeys(name for pos, name in named if offset + sentence_start <= pos < amount.start))
         metrics = funds if is_each and funds else [metric(pack, before)]
         for name in metrics:
             out.append(Target(metric=name, amount=amount.value, unit=amount.unit, year=year))

@@ -1,0 +1,490 @@
+"""The HTML pages: overview, search, documents, partners, compare, commitments, upload.
+
+Each handler asks the store (or `accords.web.data`) one set of questions and renders one
+template. Everything works with plain links and forms; JavaScript only draws the charts, whose
+numbers are also on the page as tables. A form's mistake (a bad search, an invalid status change)
+shows the page again with the message and a 400, keeping what was typed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import quote, urlsplit
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from accords.errors import AccordsError, QueryError
+from accords.store import labels, queries
+from accords.web import data, highlight, uploads
+from accords.web.connections import connection
+from accords.web.errors import BadRequest
+from accords.web.formats import amount, label
+from accords.web.rendering import render
+from accords.web.security import TOKEN_COOKIE, Guard
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+
+
+def _offset(page: int, size: int = PAGE_SIZE) -> int:
+    return (max(page, 1) - 1) * size
+
+
+def _empty(value: str | None) -> str | None:
+    """A form's empty field as absent."""
+    return value.strip() if value and value.strip() else None
+
+
+def _choices(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The options of the filter forms: the partners in the register and the taxonomy's labels."""
+    return {
+        "partner_choices": [p.country for p in queries.partners(conn)] if queries.focal_country(conn) else [],
+        "domain_choices": labels.DOMAINS,
+        "modality_choices": labels.MODALITIES,
+        "status_choices": labels.STATUSES,
+    }
+
+
+# --- overview -----------------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    conn = connection(request)
+    summary = data.overview(conn)
+    partners = queries.partners(conn) if summary.focal else []
+    return render(
+        request,
+        "home.html",
+        {
+            "active": "home",
+            "summary": summary,
+            "latest": data.documents(conn, limit=8).items,
+            "upcoming": data.upcoming_targets(conn, date.today().year, limit=8),
+            "partners": sorted(partners, key=lambda p: (-p.documents, -p.commitments, p.country))[:8],
+        },
+    )
+
+
+# --- search -------------------------------------------------------------------------------------
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    request: Request,
+    q: str = "",
+    partner: str | None = None,
+    domain: str | None = None,
+    modality: str | None = None,
+    language: str | None = None,
+    year: str | None = None,
+    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+) -> HTMLResponse:
+    conn = connection(request)
+    filters = data.SearchFilters(
+        _empty(partner), _empty(domain), _empty(modality), _empty(language), _empty(year)
+    )
+    context: dict[str, Any] = {
+        "active": "search",
+        "q": q,
+        "filters": filters,
+        "result": None,
+        "error": None,
+        "pieces": {},
+    }
+    if q.strip() or any(vars(filters).values()):
+        try:
+            result = data.search(conn, q, filters, limit=20, offset=_offset(page, 20))
+        except QueryError as exc:
+            context["error"] = str(exc)
+            return render(request, "search.html", context, status=400)
+        context["result"] = result
+        context["pieces"] = {
+            hit.provision_id: highlight.matched_pieces(hit.excerpt, q) for hit in result.hits.items
+        }
+    return render(request, "search.html", context)
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents(
+    request: Request,
+    partner: str | None = None,
+    language: str | None = None,
+    year: str | None = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> HTMLResponse:
+    conn = connection(request)
+    found = data.documents(
+        conn,
+        parties=[p] if (p := _empty(partner)) else None,
+        language=_empty(language),
+        year=_empty(year),
+        limit=PAGE_SIZE,
+        offset=_offset(page),
+    )
+    return render(
+        request,
+        "documents.html",
+        {"active": "documents", "page": found, "page_number": page, **_choices(conn)},
+    )
+
+
+@router.get("/documents/{ref}", response_class=HTMLResponse)
+def document(request: Request, ref: str) -> HTMLResponse:
+    conn = connection(request)
+    view = queries.show(conn, data.document_id(conn, ref))
+    record = view.record
+    text = data.document_text(conn, record.id)
+    evidence = [*record.event.evidence, *record.relationship.evidence]
+    blocks = highlight.document_blocks(text, view.provisions, evidence) if text else None
+    counts = dict.fromkeys((key for key, _ in highlight.CATEGORIES), 0)
+    for item in [*evidence, *(e for p in record.provisions for e in p.evidence)]:
+        counts[highlight.category(item.field)] += 1
+    url = record.source.url
+    return render(
+        request,
+        "document.html",
+        {
+            "active": "documents",
+            "view": view,
+            "record": record,
+            "blocks": blocks,
+            "counts": counts,
+            "source_url": url if url and urlsplit(url).scheme in ("http", "https") else None,
+        },
+    )
+
+
+# --- partners -----------------------------------------------------------------------------------
+
+
+@router.get("/partners", response_class=HTMLResponse)
+def partners(request: Request) -> HTMLResponse:
+    conn = connection(request)
+    of = queries.focal_country(conn)
+    found = queries.partners(conn) if of else []
+    return render(request, "partners.html", {"active": "partners", "of": of, "partners": found})
+
+
+@router.get("/partners/{code}", response_class=HTMLResponse)
+def partner(request: Request, code: str) -> HTMLResponse:
+    conn = connection(request)
+    found = data.partner(conn, code)
+    of = queries.focal_country(conn) or ""
+    timeline = queries.timeline(conn, found.country)
+    by_domain = data.partner_commitments(conn, of, found.country)
+    targets = [t for t in queries.targets(conn, country=found.country) if of in t.parties]
+    docs = data.documents(conn, parties=[of, found.country], limit=200)
+    return render(
+        request,
+        "partner.html",
+        {
+            "active": "partners",
+            "of": of,
+            "partner": found,
+            "timeline": timeline,
+            "levels": [e for e in timeline if e.kind in ("relations", "level", "upgrade")],
+            "by_domain": by_domain,
+            "targets": targets,
+            "documents": docs,
+            "timeline_chart": _timeline_chart(timeline),
+            "domain_chart": _domain_chart(found.country, by_domain),
+        },
+    )
+
+
+_KIND_NAMES = {
+    "relations": "Relations",
+    "level": "Level",
+    "visit": "Visits",
+    "upgrade": "Upgrades",
+    "statement": "Statements",
+    "report": "Reports",
+}
+
+
+def _timeline_chart(entries: list[queries.TimelineEntry]) -> dict[str, Any]:
+    """A plotly figure: the relationship's dated steps, one row per kind, each point linking to its document."""
+    traces = []
+    for kind, name in _KIND_NAMES.items():
+        points = [e for e in entries if e.kind == kind and e.date]
+        if not points:
+            continue
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": name,
+                "x": [e.date if len(e.date or "") > 4 else f"{e.date}-07-01" for e in points],
+                "y": [name] * len(points),
+                "text": [e.summary for e in points],
+                "customdata": [f"/documents/{e.documents[0]}" if e.documents else "" for e in points],
+                "hovertemplate": "%{text}<br>%{x|%Y-%m-%d}<extra></extra>",
+                "marker": {"size": 14, "line": {"width": 1, "color": "#fff"}},
+            }
+        )
+    return {
+        "data": traces,
+        "layout": {
+            "height": 90 + 44 * len(traces),
+            "margin": {"l": 96, "r": 16, "t": 8, "b": 36},
+            "showlegend": False,
+            "xaxis": {"type": "date", "gridcolor": "#e8e6e1"},
+            "yaxis": {"automargin": True, "fixedrange": True},
+        },
+    }
+
+
+_MODALITY_COLOURS = {"commit": "#1f6f5c", "support": "#5fa58f", "explore": "#c9a227"}
+
+
+def _domain_chart(code: str, by_domain: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """A plotly figure: commitments by domain, stacked by modality, each bar linking to its commitments."""
+    domains = list(by_domain)
+    traces = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": modality,
+            "y": [label(d) for d in domains],
+            "x": [by_domain[d].get(modality, 0) for d in domains],
+            "customdata": [
+                f"/commitments?partner={code}&domain={d}&modality={modality}" for d in domains
+            ],
+            "marker": {"color": colour},
+            "hovertemplate": "%{y}: %{x} " + modality + "<extra></extra>",
+        }
+        for modality, colour in _MODALITY_COLOURS.items()
+    ]
+    return {
+        "data": traces,
+        "layout": {
+            "barmode": "stack",
+            "height": 80 + 26 * max(len(domains), 1),
+            "margin": {"l": 150, "r": 16, "t": 8, "b": 30},
+            "legend": {"orientation": "h", "y": 1.08, "x": 0},
+            "yaxis": {"autorange": "reversed", "fixedrange": True},
+            "xaxis": {"gridcolor": "#e8e6e1", "fixedrange": True},
+        },
+    }
+
+
+# --- compare ------------------------------------------------------------------------------------
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare(
+    request: Request,
+    partner: Annotated[list[str] | None, Query()] = None,
+    domain: str | None = None,
+) -> HTMLResponse:
+    conn = connection(request)
+    of = queries.focal_country(conn)
+    chosen = list(dict.fromkeys(p for p in (partner or []) if p.strip()))
+    context: dict[str, Any] = {
+        "active": "compare",
+        "of": of,
+        "heat": data.heat_map(conn, of) if of else None,
+        "chosen": chosen,
+        "domain": _empty(domain),
+        "comparison": None,
+        "error": None,
+        **_choices(conn),
+    }
+    if chosen:
+        try:
+            if len(chosen) > 3:
+                raise QueryError("compare two or three partners at a time")
+            context["comparison"] = queries.compare(conn, chosen, domain=_empty(domain), per_cell=8)
+        except QueryError as exc:
+            context["error"] = str(exc)
+            return render(request, "compare.html", context, status=400)
+    return render(request, "compare.html", context)
+
+
+# --- commitments --------------------------------------------------------------------------------
+
+
+@router.get("/commitments", response_class=HTMLResponse)
+def commitments(
+    request: Request,
+    partner: str | None = None,
+    domain: str | None = None,
+    modality: str | None = None,
+    status: str | None = None,
+    sort: str = "date",
+    order: str = "desc",
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> HTMLResponse:
+    conn = connection(request)
+    filters = data.CommitmentFilters(_empty(partner), _empty(domain), _empty(modality), _empty(status))
+    found = data.commitments(
+        conn, filters, sort=sort, descending=order != "asc", limit=PAGE_SIZE, offset=_offset(page)
+    )
+    return render(
+        request,
+        "commitments.html",
+        {
+            "active": "commitments",
+            "filters": filters,
+            "page": found,
+            "page_number": page,
+            "sort": sort,
+            "order": "asc" if order == "asc" else "desc",
+            "sorts": data.SORTS,
+            **_choices(conn),
+        },
+    )
+
+
+def _commitment_page(
+    request: Request, commitment_id: int, error: str | None = None, form: dict[str, str] | None = None
+) -> HTMLResponse:
+    conn = connection(request)
+    data.require_commitment(conn, commitment_id)
+    found = queries.commitment(conn, commitment_id)
+    ref = data.provision_ref(conn, commitment_id)
+    provision = queries.show(conn, ref.document_id).provisions[ref.ordinal - 1].provision
+    return render(
+        request,
+        "commitment.html",
+        {
+            "active": "commitments",
+            "c": found,
+            "provision": provision,
+            "targets": [amount(t.amount, t.unit) + (f" by {t.year}" if t.year else "") for t in provision.targets],
+            "statuses": labels.STATUSES,
+            "error": error,
+            "form": form or {"status": found.status, "date": date.today().isoformat()},
+            "saved": request.query_params.get("saved") == "1",
+        },
+        status=400 if error else 200,
+    )
+
+
+@router.get("/commitments/{commitment_id}", response_class=HTMLResponse)
+def commitment(request: Request, commitment_id: int) -> HTMLResponse:
+    return _commitment_page(request, commitment_id)
+
+
+@router.post("/commitments/{commitment_id}/status")
+def change_status(
+    request: Request,
+    commitment_id: int,
+    status: Annotated[str, Form()],
+    on: Annotated[str, Form(alias="date")] = "",
+    note: Annotated[str, Form(max_length=4000)] = "",
+    evidence_url: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """Record a status change from the page's form, then show the commitment again (post/redirect/get)."""
+    guard: Guard = request.app.state.guard
+    guard.check_write(request)
+    conn = connection(request)
+    data.require_commitment(conn, commitment_id)
+    try:
+        queries.set_status(
+            conn,
+            commitment_id,
+            status,
+            note=_empty(note),
+            evidence_url=_empty(evidence_url),
+            on=_empty(on),
+        )
+    except QueryError as exc:
+        form = {"status": status, "date": on, "note": note, "evidence_url": evidence_url}
+        return _commitment_page(request, commitment_id, str(exc), form)
+    return RedirectResponse(f"/commitments/{commitment_id}?saved=1#history", status_code=303)
+
+
+# --- upload -------------------------------------------------------------------------------------
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_form(request: Request) -> HTMLResponse:
+    return render(
+        request,
+        "upload.html",
+        {"active": "upload", "results": None, "error": None, "limit": request.app.state.max_upload},
+    )
+
+
+@router.post("/upload", response_class=HTMLResponse)
+async def upload(request: Request) -> HTMLResponse:
+    """Store the files and the pasted text of the form, each on its own, and show what became of each."""
+    guard: Guard = request.app.state.guard
+    guard.check_write(request)
+    limit: int = request.app.state.max_upload
+    form = await request.form(max_files=uploads.MAX_FILES, max_part_size=limit)
+    files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+    sent = [(f.filename or "upload", await f.read(limit + 1)) for f in files]
+    text = form.get("text")
+    pasted = text if isinstance(text, str) and text.strip() else None
+    name = form.get("name")
+
+    def store_all() -> list[uploads.Outcome]:
+        conn = connection(request)
+        results = [_attempt(n, lambda: uploads.ingest(conn, content, n, limit)) for n, content in sent]
+        if pasted is not None:
+            shown = uploads.clean_name(name if isinstance(name, str) else None)
+            results.append(_attempt(shown, lambda: uploads.ingest_text(conn, pasted, shown, limit)))
+        return results
+
+    if not sent and pasted is None:
+        error = str(BadRequest("choose a file or paste some text"))
+        return render(
+            request, "upload.html", {"active": "upload", "results": None, "error": error, "limit": limit}, 400
+        )
+    results = await run_in_threadpool(store_all)
+    status = 200 if any(r.status != "failed" for r in results) else 422
+    return render(
+        request,
+        "upload.html",
+        {"active": "upload", "results": results, "error": None, "limit": limit},
+        status,
+    )
+
+
+def _attempt(name: str, job: Callable[[], uploads.Outcome]) -> uploads.Outcome:
+    """One document's outcome: stored, already there, or failed with its reason."""
+    try:
+        return job()
+    except AccordsError as exc:
+        return uploads.failed(name, exc)
+
+
+# --- log in -------------------------------------------------------------------------------------
+
+
+def _local_path(target: str) -> str:
+    """A redirect target on this site only (never another host)."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: str = "/") -> HTMLResponse:
+    return render(request, "login.html", {"active": "", "next": _local_path(next), "error": None})
+
+
+@router.post("/login")
+def login(request: Request, token: Annotated[str, Form()], next: Annotated[str, Form()] = "/") -> Response:
+    """Keep the server's token in an HTTP-only, same-site cookie, so the browser's forms may write."""
+    guard: Guard = request.app.state.guard
+    guard.check_origin(request)
+    if not guard.accepts(token):
+        return render(request, "login.html", {"active": "", "next": _local_path(next), "error": "wrong token"}, 401)
+    response = RedirectResponse(quote(_local_path(next), safe="/?=&#%"), status_code=303)
+    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", path="/")
+    return response
+

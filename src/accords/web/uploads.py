@@ -1,0 +1,143 @@
+"""Documents added through the server: checked, read through the pipeline and stored.
+
+An upload must be text, Markdown, HTML or PDF by its name and look like it by its first bytes,
+and must not exceed the size limit, which is also enforced on the request body as it arrives
+(`BodyLimit`), so a client cannot fill the disk by leaving out `Content-Length`. A file that
+fails gets its one-line reason; the others in the same request are still stored.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath, PureWindowsPath
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from accords.errors import AccordsError
+from accords.pipeline import process_raw
+from accords.read import DEFAULT_MAX_BYTES, SUPPORTED, RawDocument, read_bytes
+from accords.store import store_record
+from accords.store.labels import COMMITMENT_MODALITIES
+from accords.web.errors import BadRequest, TooLarge, UnsupportedType
+
+MAX_FILES = 20
+"""Files one upload request may carry."""
+_FORM_OVERHEAD = 1_000_000
+"""Room in a request body for the multipart framing and the form's other fields."""
+_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"MZ", b"\x1f\x8b")
+_NAME = re.compile(r"[^\w.\- ]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one uploaded document."""
+
+    name: str
+    status: str
+    """stored, already (the same text was in the register) or failed"""
+    document_id: str | None = None
+    error: str | None = None
+    doc_type: str | None = None
+    languages: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    provisions: int = 0
+    commitments: int = 0
+
+
+def clean_name(name: str | None, default: str = "pasted.txt") -> str:
+    """A file name without folders or odd characters, as the register will show it."""
+    base = PureWindowsPath(PurePosixPath(name or "").name).name
+    base = _NAME.sub("_", base).strip(" .")[:120]
+    return base or default
+
+
+def check(name: str, data: bytes, max_bytes: int) -> str:
+    """The suffix to read `data` by, after the size and type checks (TooLarge, UnsupportedType)."""
+    if len(data) > max_bytes:
+        raise TooLarge(f"{name}: too large ({len(data) / 1e6:.1f} MB, limit {max_bytes / 1e6:.1f} MB)")
+    if not data.strip():
+        raise BadRequest(f"{name}: empty")
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in SUPPORTED:
+        raise UnsupportedType(
+            f"{name}: not a supported file type (give {', '.join(sorted(SUPPORTED))})"
+        )
+    is_pdf = data[:5] == b"%PDF-"
+    if suffix == ".pdf" and not is_pdf:
+        raise UnsupportedType(f"{name}: named .pdf but is not a PDF")
+    if not is_pdf and (data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]):
+        raise UnsupportedType(f"{name}: binary data, not text, HTML or PDF")
+    return suffix
+
+
+def ingest(conn: sqlite3.Connection, data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
+    """Check, read, extract and store one document; AccordsError says why one could not be."""
+    name = clean_name(name)
+    raw = read_bytes(data, name, check(name, data, max_bytes))
+    return _store(conn, raw)
+
+
+def ingest_text(
+    conn: sqlite3.Connection, text: str, name: str | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Outcome:
+    """Store pasted text as a document named `name` (pasted.txt by default)."""
+    file_name = clean_name(name)
+    if PurePosixPath(file_name).suffix.lower() not in SUPPORTED:
+        file_name += ".txt"
+    return ingest(conn, text.encode("utf-8"), file_name, max_bytes)
+
+
+def _store(conn: sqlite3.Connection, raw: RawDocument) -> Outcome:
+    try:
+        record = process_raw(raw)
+    except AccordsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - an extraction bug is reported as that file's failure
+        raise BadRequest(f"{raw.name}: extraction failed ({type(exc).__name__}: {exc})") from None
+    stored = store_record(conn, record, raw.text)
+    return Outcome(
+        name=raw.name,
+        status="stored" if stored else "already",
+        document_id=record.id,
+        doc_type=record.doc_type,
+        languages=record.languages,
+        parties=record.parties,
+        provisions=len(record.provisions),
+        commitments=sum(p.modality in COMMITMENT_MODALITIES for p in record.provisions),
+    )
+
+
+def failed(name: str, error: AccordsError) -> Outcome:
+    """The outcome of a document that could not be stored."""
+    return Outcome(name=name, status="failed", error=str(error))
+
+
+class BodyLimit:
+    """ASGI middleware that stops reading a request body past `max_bytes` with TooLarge (413)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes + _FORM_OVERHEAD
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        limit = self.max_bytes
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            if declared is not None and declared.isdigit() and int(declared) > limit:
+                raise TooLarge(f"request too large ({int(declared) / 1e6:.1f} MB, limit {limit / 1e6:.1f} MB)")
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise TooLarge(f"request too large (limit {limit / 1e6:.1f} MB)")
+            return message
+
+        await self.app(scope, limited, send)
