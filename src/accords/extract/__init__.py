@@ -10,10 +10,10 @@ from collections import Counter
 
 from accords.extract import modality
 from accords.extract.actors import actors_of
-from accords.extract.context import Context
+from accords.extract.context import Context, find
 from accords.extract.domains import domains_of
 from accords.extract.entities import entities_of
-from accords.extract.event import extract_event
+from accords.extract.event import VISITS, extract_event
 from accords.extract.relationship import extract_relationship
 from accords.extract.targets import targets_of
 from accords.model import Evidence, Provision, Record, Span
@@ -32,7 +32,9 @@ def read_provision(ctx: Context, provision: Provision, sentences: list[Span], nu
     evidence: list[Evidence] = []
 
     cues = modality.cues(pack, text, start, sentences)
-    level, cue = modality.strongest(cues, numbered_statement=numbered_statement)
+    # A numbered item of a statement is the parties' own text, unless it tells of the visit.
+    parties_text = numbered_statement and not any(find(pack, "event", kind, text) for kind in VISITS)
+    level, cue = modality.strongest(cues, numbered_statement=parties_text)
     provision.modality = level
     if cue is not None:
         evidence.append(cue.evidence("modality", level))

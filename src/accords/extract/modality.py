@@ -7,7 +7,9 @@ small clause structure, each step a named rule of spec/ANNOTATION.md:
 - `subordinate`: an action verb after an infinitive marker ("in order to strengthen", "for å
   fremme") describes a purpose, not what the parties do, and is dropped;
 - `look_only`: an agreement only to look ("agreed to study the possibility") is explore, while
-  the actions agreed in the same breath after it ("..., and to promote ...") stay commitments;
+  the actions listed after the look ("..., and to promote ...") stay commitments;
+- `conjunct`: a verb listed after another (", strengthen", "and promote") shares its reading:
+  subordinate after a subordinate verb, explore after a wish, commitment after a look;
 - `wish`: a wish or hope governs the actions after it in its sentence ("expressed the wish to
   promote") and makes them explore;
 - `complement`: a belief or a proposal followed by "that" governs its clause ("hoped that the
@@ -81,29 +83,42 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
     negations = [n for n in find(pack, "grammar", "negation", text, offset) if not only.match(text, n.end - offset + 1)]
     found = [c for c in found if not any(0 <= c.start - n.end <= 12 for n in negations)]
     markers = find(pack, "grammar", "infinitive", text, offset)
-    found = [
-        c for c in found
-        if not (c.key == "support" and any(
-            0 <= c.start - m.end and _words_between(text, offset, m.end, c.start) <= MARKER_GAP_WORDS for m in markers
-        ))
-    ]
     passives = find(pack, "grammar", "passive", text, offset)
-    found = [
-        c for c in found
-        if not (c.key in ("support", "position") and any(
-            0 <= c.start - p.end and _words_between(text, offset, p.end, c.start) <= MARKER_GAP_WORDS for p in passives
-        ))
-    ]
     looks = find(pack, "modality", "look_only", text, offset)
     wishes = longest(find(pack, "modality", "wish", text, offset))
     thats = find(pack, "grammar", "that", text, offset)
     beliefs = find(pack, "modality", "belief", text, offset)
     and_words = _and_before(pack)
+    conjunct_re = _conjunct(pack)
 
+    def after(words: list[Match], cue: Match, gap: int) -> bool:
+        return any(0 <= cue.start - w.end and _words_between(text, offset, w.end, cue.start) <= gap for w in words)
+
+    # Look-only verbs are events of their own: the verbs listed after them are theirs.
+    events = sorted(
+        found + [Match(lk.start, lk.end, lk.cue, "look") for lk in looks if not any(f.start <= lk.start < f.end for f in found)],
+        key=lambda m: m.start,
+    )
     out: list[Match] = []
     emptied: list[Match] = []  # agreements emptied by a look-only verb
-    for cue in found:
+    last: dict[Span, str] = {}  # the reading of the last verb of each sentence
+    for cue in events:
         sentence = _sentence(sentences, cue.start)
+        previous = last.get(sentence)
+        if cue.key == "look":
+            last[sentence] = "look"
+            continue
+        conjunct = bool(conjunct_re.search(text[max(0, cue.start - offset - 12) : cue.start - offset]))
+        if cue.key == "support":
+            if conjunct and previous == "dropped" or after(markers, cue, MARKER_GAP_WORDS):
+                last[sentence] = "dropped"
+                continue
+            if conjunct and previous == "look" and any(sentence[0] <= e.start for e in emptied):
+                last[sentence] = "commit"
+                out.append(_relabel(cue, "commit"))
+                continue
+        if cue.key in ("support", "position") and after(passives, cue, MARKER_GAP_WORDS):
+            continue
         governors = [g for g in out if sentence[0] <= g.start and g.end <= cue.start]
         coordinated = bool(and_words.search(text[max(0, cue.start - offset - 8) : cue.start - offset]))
         clause_open = [
@@ -117,17 +132,25 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             continue
         level = cue.key
         wished = any(sentence[0] <= w.start and 0 <= cue.start - w.end <= WISH_WINDOW for w in wishes)
-        if wished and level in ("commit", "support"):
+        if (wished or conjunct and previous == "wish") and level in ("commit", "support"):
             level = "explore"
+            last[sentence] = "wish"
         elif level == "commit" and any(
             0 <= lk.start - cue.end and _words_between(text, offset, cue.end, lk.start) <= LOOK_GAP_WORDS for lk in looks
         ):
             level = "explore"
             emptied.append(cue)
-        elif level == "support" and any(sentence[0] <= e.start and e.end <= cue.start for e in emptied):
-            level = "commit"
+            last[sentence] = level
+        else:
+            last[sentence] = level
         out.append(_relabel(cue, level))
     return out
+
+
+@cache
+def _conjunct(pack: Pack) -> re.Pattern[str]:
+    """A comma or "and" just before a verb: the verb is listed with the one before it."""
+    return re.compile(rf"(?:,|(?:{pack.phrase_regex('grammar', 'and').pattern}))\s*(?:\S+\s+)?$", re.IGNORECASE)
 
 
 def strongest(found: list[Match], numbered_statement: bool = False) -> tuple[str, Match | None]:
