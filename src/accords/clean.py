@@ -16,9 +16,12 @@ from accords import lang
 from accords.dates import find_dates
 
 _TERMINAL = ".!?:;»\"”)…"
-_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|$)")
 _TITLE_MAX = 200
-_DATE_LINE_MAX = 40
+_DATE_LINE_MAX = 60
+#: A dateline's place before its date: "Manila, 12 March 2026", "Astana, 6. mai 2025".
+_PLACE_PREFIX = re.compile(r"^[^\W\d_][\w .'’-]{0,40},\s*")
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def source_url(line: str) -> str | None:
 
 def date_line(line: str) -> str | None:
     """The ISO date of a line that is nothing but a date ("3 February 2026", "9. oktober 2025")."""
-    bare = line.strip(" .,;·|-–—")
+    bare = _PLACE_PREFIX.sub("", line.strip(" .,;·|-–—"))
     for pack in lang.packs():
         for hit in find_dates(pack, bare):
             if hit.start == 0 and hit.end >= len(bare) - 1 and hit.year:
@@ -132,6 +135,9 @@ def clean(text: str) -> Cleaned:
             result.published = date_line(ln.text)
         elif ln.debris and result.published is None:
             result.published = _iso_date(ln.text)
+    if result.published is None and result.url:
+        m = _URL_DATE.search(result.url)
+        result.published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
     body = result.body
     if len(body) > 1 and _is_title(body[0]) and not body[0].text.isupper():
         title = body[0]
