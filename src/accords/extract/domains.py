@@ -27,7 +27,7 @@ def domain_cues(pack: Pack, text: str, offset: int = 0) -> list[Match]:
 
 #: Domains that a named organisation or treaty itself stands for; other domains' keywords
 #: inside a name ("World Trade Organization", "Paris Agreement") are a passing mention.
-NAMED_DOMAINS = ("multilateral", "maritime")
+NAMED_DOMAINS = ("maritime",)
 #: Headings longer than this are headlines, not section titles.
 HEADING_MAX_WORDS = 12
 
