@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from accords import lang
-from accords.lang import Pack
+from accords.lang import Pack, lowered
 from accords.model import Evidence, Provision, Span
 from accords.registry import countries
 from accords.registry.states import Mention
@@ -38,8 +38,11 @@ class Match:
 
 def find(pack: Pack, section: str, key: str, text: str, offset: int = 0) -> list[Match]:
     """Every match of the phrases `section.key` of `pack` in `text`, as document spans."""
-    pattern = pack.phrase_regex(section, key)
-    return [Match(offset + m.start(), offset + m.end(), m.group(0), key) for m in pattern.finditer(text)]
+    lower = lowered(text)
+    found = pack.phrase_regex(section, key, folded=True).finditer(lower) if lower is not None else (
+        pack.phrase_regex(section, key).finditer(text)
+    )
+    return [Match(offset + m.start(), offset + m.end(), text[m.start() : m.end()], key) for m in found]
 
 
 def pack_for(code: str | None, fallback: str) -> Pack:

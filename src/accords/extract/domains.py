@@ -7,7 +7,7 @@ Keywords per domain come from the language pack. A provision's section heading (
 from __future__ import annotations
 
 from accords.extract.context import Match
-from accords.lang import Pack
+from accords.lang import Pack, lowered
 from accords.model import Span
 from accords.taxonomy import DOMAINS
 
@@ -18,11 +18,12 @@ def domain_names() -> list[str]:
 
 def domain_cues(pack: Pack, text: str, offset: int = 0) -> list[Match]:
     """Every domain keyword in `text`, keyed by its domain."""
-    pattern = pack.keyed_regex("domains", tuple(domain_names()))
-    return [
-        Match(offset + m.start(), offset + m.end(), m.group(0), m.lastgroup or "")
-        for m in pattern.finditer(text)
-    ]
+    lower = lowered(text)
+    keys = tuple(domain_names())
+    found = pack.keyed_regex("domains", keys, folded=True).finditer(lower) if lower is not None else (
+        pack.keyed_regex("domains", keys).finditer(text)
+    )
+    return [Match(offset + m.start(), offset + m.end(), text[m.start() : m.end()], m.lastgroup or "") for m in found]
 
 
 #: Domains that a named organisation or treaty itself stands for; other domains' keywords

@@ -44,7 +44,8 @@ class Gazetteer:
         for acronym, key in acronyms:
             if len(acronym) >= 2:
                 self._acronyms.setdefault(acronym, key)
-        self._name_re = self._compile(self._names, re.IGNORECASE, casefold=True)
+        # Names are matched in lower-cased text (many times faster than IGNORECASE).
+        self._name_re = self._compile(self._names, 0, casefold=True)
         self._acronym_re = self._compile(self._acronyms, 0, casefold=False)
 
     def _compile(self, words: dict[str, str], flags: int, casefold: bool) -> re.Pattern[str]:
@@ -68,11 +69,16 @@ class Gazetteer:
     def finditer(self, text: str) -> Iterator[Hit]:
         """Every non-overlapping mention, longest first where two overlap, in text order."""
         hits: list[Hit] = []
-        for pattern, acronym in ((self._name_re, False), (self._acronym_re, True)):
-            for m in pattern.finditer(text):
-                key = self._key(m.group("name"), acronym)
+        lower = text.lower()
+        name_text, name_re = (lower, self._name_re) if len(lower) == len(text) else (
+            text, re.compile(self._name_re.pattern, re.IGNORECASE)
+        )
+        for pattern, acronym, searched in ((name_re, False, name_text), (self._acronym_re, True, text)):
+            for m in pattern.finditer(searched):
+                surface = text[m.start("name") : m.end("name")]
+                key = self._key(surface, acronym)
                 if key is not None:
-                    hits.append(Hit(m.start(), m.end(), key, m.group("name")))
+                    hits.append(Hit(m.start(), m.end(), key, surface))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         end = -1
         for hit in hits:
