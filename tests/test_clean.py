@@ -84,7 +84,7 @@ def test_page_chrome_after_the_source_line_is_dropped() -> None:
 
 def test_a_lead_repeated_in_the_body_is_dropped_once() -> None:
     lead = "The President said the visit opened a new chapter in relations between the two countries."
-    text = "\n".join(["Leaders open a new chapter", lead, BODY, lead])
+    text = f"Leaders open a new chapter\n{lead}\n{BODY}\n{lead}"
     cleaned = clean(text)
     assert cleaned.title == "Leaders open a new chapter"
     assert [line.text for line in cleaned.body] == [BODY, lead]

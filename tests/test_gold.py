@@ -8,9 +8,9 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from corpus import EN_DATA, GOLD, SEEDS, load_gold
 
 from accords.pipeline import process
-from conftest import EN_DATA, GOLD, SEEDS, load_gold
 
 
 def _score(scorer: ModuleType, folder: Path, gold: Path) -> dict[str, Any]:

@@ -38,7 +38,9 @@ def serve(db: str, host: str, port: int, token: str | None, max_upload: int) -> 
     from accords.web.security import is_loopback
 
     if not is_loopback(host) and not token:
-        raise click.UsageError(f"serving on {host} lets others change the register: give --token (or ACCORDS_TOKEN)")
+        raise click.UsageError(
+            f"serving on {host} lets others change the register: give --token (or ACCORDS_TOKEN)"
+        )
     try:
         connect(db, create=True).close()
         app = create_app(db, token, max_upload=max_upload)

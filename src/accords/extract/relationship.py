@@ -83,7 +83,8 @@ def extract_relationship(ctx: Context, event: Event) -> Relationship:
                 continue
             after = text[ours[0].end - sentence.start :]
             before = text[max(0, raises[0].start - sentence.start - _YEAR_BEFORE) : raises[0].start - sentence.start]
-            dated = [y for y in years_in(after[:_YEAR_AFTER]) + years_in(before) if y != event_year]
+            # The raise lies in the past: a later year is a target's deadline, not its date.
+            dated = [y for y in years_in(after[:_YEAR_AFTER]) + years_in(before) if event_year is None or y < event_year]
             if dated:
                 since = since or str(dated[0])
             else:
@@ -119,7 +120,9 @@ def _launched(ctx: Context, by_sentence: list[tuple[Sentence, list[Match]]], lev
         cues = find(pack, "relationship", "launch", text, sentence.start)
         if not cues:
             continue
-        years = [y for y in years_in(ctx.text[ours[0].start : sentence.end][:_YEAR_AFTER]) if y != event_year]
+        years = [
+            y for y in years_in(ctx.text[ours[0].start : sentence.end][:_YEAR_AFTER]) if event_year is None or y < event_year
+        ]
         if years:
             evidence.append(cues[0].evidence("relationship.since", str(years[0])))
             return str(years[0])

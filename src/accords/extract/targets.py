@@ -39,7 +39,7 @@ def _phrases(words: list[str]) -> str:
 def _amount_re(pack: Pack) -> re.Pattern[str]:
     decimal = str(pack.get("numbers", "decimal", "."))
     group = "," if decimal == "." else "."
-    digits = rf"\d{{1,3}}(?:[{re.escape(group)}\u00a0 ]\d{{3}})+(?:{re.escape(decimal)}\d+)?|\d+(?:{re.escape(decimal)}\d+)?"
+    digits = rf"\d{{1,3}}(?:[{re.escape(group)}\u00a0\u202f ]\d{{3}})+(?:{re.escape(decimal)}\d+)?|\d+(?:{re.escape(decimal)}\d+)?"
     words = _phrases(list(pack.table("numbers", "words")))
     number = rf"(?P<num>{digits}|{words})"
     scale = rf"(?P<scale>{_phrases(list(pack.table('numbers', 'scales')))})"
@@ -62,7 +62,7 @@ def _number(text: str, pack: Pack) -> float | None:
     if text.lower() in words:
         return words[text.lower()]
     decimal = str(pack.get("numbers", "decimal", "."))
-    cleaned = re.sub(r"[\s\u00a0]", "", text)
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text)
     if decimal == ",":
         cleaned = cleaned.replace(".", "").replace(",", ".")
     else:

@@ -18,7 +18,7 @@ from typing import Any
 from accords.trie import trie_alternation, trie_pattern
 
 #: Codes of the packs Accords ships, main languages first.
-LANGUAGES: tuple[str, ...] = ("en", "nb", "de", "vi")
+LANGUAGES: tuple[str, ...] = ("en", "nb", "de", "vi", "fr", "es", "ru")
 
 GAP = "…"
 _GAP_RE = r"\s+(?:\S+\s+){0,4}?"

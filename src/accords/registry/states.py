@@ -21,7 +21,7 @@ from accords.registry.gazetteer import Gazetteer, Hit
 #: Locales whose country names are searched in every document: a Norwegian text names
 #: Vietnam as the Vietnamese do often enough, so all of them are searched at once.
 LOCALES: tuple[str, ...] = ("en", "nb", "de", "vi", "fr", "ru", "es")
-ACRONYM_LANGUAGES: tuple[str, ...] = ("en", "nb", "de", "vi")
+FIRST_LANGUAGES: tuple[str, ...] = ("en", "nb", "de", "vi")
 
 
 def iso_codes() -> list[str]:
@@ -50,9 +50,10 @@ def names_by_language() -> dict[str, dict[str, str]]:
             continue
         for language in LOCALES:
             for name in entry.get(language, []):
-                # Acronyms of the languages we have no pack for collide with ours ("EAU" is the
-                # UAE in French, the Eurasian Union in a Norwegian text): they are left out.
-                if language in ACRONYM_LANGUAGES or not name.isupper():
+                # Short acronyms collide across languages ("EAU" is the UAE in French, the
+                # Eurasian Union in a Norwegian text): those of the later languages count only
+                # when four letters or longer.
+                if language in FIRST_LANGUAGES or len(name) >= 4 or not name.isupper():
                     out[language][name] = iso
     return out
 

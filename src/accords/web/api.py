@@ -21,6 +21,7 @@ from accords.store.labels import STATUSES
 from accords.web import data, uploads
 from accords.web.connections import connection
 from accords.web.errors import BadRequest
+from accords.web.memo import cached
 from accords.web.security import Guard
 
 DESCRIPTION = """
@@ -124,7 +125,9 @@ def list_documents(
 ) -> dict[str, Any]:
     """Documents, newest first."""
     conn = connection(request)
-    return _paged(data.documents(conn, parties=partner, language=language, year=year, limit=limit, offset=offset))
+    return _paged(
+        data.documents(conn, parties=partner, language=language, year=year, limit=limit, offset=offset)
+    )
 
 
 @router.get("/documents/{ref}", response_model=DocumentOut, tags=["documents"])
@@ -166,7 +169,9 @@ def search(
     q: Annotated[str, Query(description='FTS5 words, "phrases", OR, NOT, prefix*; accents ignored.')] = "",
     partner: Country = None,
     domain: Domain = None,
-    modality: Annotated[str | None, Query(description="commit, support, explore, position, narrative.")] = None,
+    modality: Annotated[
+        str | None, Query(description="commit, support, explore, position, narrative.")
+    ] = None,
     language: Annotated[str | None, Query(description="Language of the provision, such as de.")] = None,
     year: Annotated[str | None, Query(description="Documents dated in this year.")] = None,
     limit: Limit = 20,
@@ -238,7 +243,9 @@ def set_status(request: Request, commitment_id: int, change: StatusIn) -> querie
 @router.get("/targets", response_model=list[queries.TargetRow], tags=["commitments"])
 def list_targets(
     request: Request,
-    due_before: Annotated[str | None, Query(description="Due before this year or date (2031: by end 2030).")] = None,
+    due_before: Annotated[
+        str | None, Query(description="Due before this year or date (2031: by end 2030).")
+    ] = None,
     country: Country = None,
     domain: Domain = None,
 ) -> list[queries.TargetRow]:
@@ -252,15 +259,20 @@ def list_targets(
 @router.get("/partners", response_model=list[queries.Partner], tags=["partners"])
 def list_partners(request: Request) -> list[queries.Partner]:
     """Every counterpart state of the register's own side, with level and counts."""
-    return queries.partners(connection(request))
+    conn = connection(request)
+    if queries.focal_country(conn) is None:
+        return []
+    return cached(request, conn, "partners", lambda: queries.partners(conn))
 
 
 @router.get("/partners/{code}", response_model=PartnerOut, tags=["partners"])
 def get_partner(request: Request, code: str) -> dict[str, Any]:
     """One partner: standing, timeline, and commitments by domain and modality."""
     conn = connection(request)
-    found = data.partner(conn, code)
     of = queries.focal_country(conn) or ""
+    found = data.find_partner(
+        cached(request, conn, "partners", lambda: queries.partners(conn)) if of else [], code
+    )
     return {
         "of": of,
         "partner": found,
@@ -272,7 +284,9 @@ def get_partner(request: Request, code: str) -> dict[str, Any]:
 @router.get("/compare", response_model=queries.Comparison, tags=["partners"])
 def compare(
     request: Request,
-    partner: Annotated[list[str], Query(description="Two or three partners, repeated: ?partner=KR&partner=RU.")],
+    partner: Annotated[
+        list[str], Query(description="Two or three partners, repeated: ?partner=KR&partner=RU.")
+    ],
     domain: Domain = None,
     per_cell: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> queries.Comparison:
@@ -287,7 +301,7 @@ def heat_map(request: Request) -> data.HeatMap:
     of = queries.focal_country(conn)
     if of is None:
         raise BadRequest("the register is empty: add documents first")
-    return data.heat_map(conn, of)
+    return cached(request, conn, ("heat", of), lambda: data.heat_map(conn, of))
 
 
 # --- ingest -------------------------------------------------------------------------------------
@@ -332,6 +346,7 @@ def ingest_text(request: Request, document: TextIn) -> dict[str, Any]:
     """Add one document given as text in JSON."""
     guard: Guard = request.app.state.guard
     guard.check_write(request)
-    outcome = uploads.ingest_text(connection(request), document.text, document.name, request.app.state.max_upload)
+    outcome = uploads.ingest_text(
+        connection(request), document.text, document.name, request.app.state.max_upload
+    )
     return {"results": [outcome]}
-

@@ -11,8 +11,7 @@ page elsewhere; only a bug is a 500.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
@@ -24,9 +23,11 @@ from starlette.exceptions import HTTPException
 from accords import __version__
 from accords.errors import AccordsError
 from accords.read import DEFAULT_MAX_BYTES
+from accords.store import connect
 from accords.web import api, assets, pages
 from accords.web.connections import Connections
 from accords.web.errors import status_of
+from accords.web.memo import Memo
 from accords.web.rendering import environment, render
 from accords.web.security import Guard
 from accords.web.uploads import BodyLimit
@@ -56,12 +57,7 @@ def create_app(
     largest document, in bytes, that an upload may carry.
     """
     connections = Connections(db_path)
-    connections.get()
-
-    @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        connections.close()
+    connect(db_path).close()
 
     app = FastAPI(
         title="Accords",
@@ -71,10 +67,10 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
-        lifespan=lifespan,
     )
     app.state.connections = connections
     app.state.guard = Guard(token)
+    app.state.memo = Memo()
     app.state.max_upload = max_upload
     app.state.templates = environment()
 
@@ -84,7 +80,9 @@ def create_app(
     app.add_exception_handler(Exception, _bug)
 
     @app.middleware("http")
-    async def guard_and_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def guard_and_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         try:
             request.app.state.guard.check_host(request)
         except AccordsError as exc:

@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 from accords.errors import QueryError
 from accords.store import excerpts, facets, labels, queries
 from accords.store.folding import plain_letters
+from accords.taxonomy import DOMAINS
 from accords.web.errors import NotFound
 
 T = TypeVar("T")
@@ -167,10 +168,18 @@ def documents(
     offset: int = 0,
 ) -> Page[DocumentRow]:
     """Documents newest first, keeping those with all of `parties`, in `language`, dated in `year`."""
-    clauses, params = ["1"], []
-    for code in parties or []:
+    clauses: list[str] = ["1"]
+    params: list[object] = []
+    source = "documents d"
+    codes = [labels.country(code) for code in parties or []]
+    if codes:
+        # From the first party's index entries outwards, not through every document.
+        source = "document_countries fc CROSS JOIN documents d ON d.id = fc.document_id"
+        clauses.append("fc.country = ? AND fc.role = 'party'")
+        params.append(codes[0])
+    for code in codes[1:]:
         clauses.append(_HAS_PARTY)
-        params.append(labels.country(code))
+        params.append(code)
     if language is not None:
         clauses.append(_HAS_LANGUAGE)
         params.append(f"%,{_language(language)},%")
@@ -178,9 +187,9 @@ def documents(
         clauses.append("d.date >= ? AND d.date < ?")
         params += [_year(year), str(int(_year(year)) + 1)]
     where = " AND ".join(clauses)
-    total = conn.execute(f"SELECT COUNT(*) FROM documents d WHERE {where}", params).fetchone()[0]
+    total = conn.execute(f"SELECT COUNT(*) FROM {source} WHERE {where}", params).fetchone()[0]
     rows = conn.execute(
-        f"""SELECT d.*, {_PARTIES} AS parties FROM documents d WHERE {where}
+        f"""SELECT d.*, {_PARTIES} AS parties FROM {source} WHERE {where}
             ORDER BY d.date IS NULL, d.date DESC, d.ingested_at DESC, d.id LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     ).fetchall()
@@ -348,19 +357,22 @@ def search(
     order = "hits.score" if query.strip() else "d.date IS NULL, d.date DESC, p.id DESC"
     try:
         counted = conn.execute(
+            # Partners and years are counted per document (a document's hits counted together),
+            # so each document is looked up once rather than once per matching provision.
             f"""WITH hits AS MATERIALIZED (
                     SELECT p.id, p.document_id, p.modality, p.language
-                    FROM provisions_fts JOIN provisions p ON p.id = provisions_fts.rowid WHERE {where})
+                    FROM provisions_fts JOIN provisions p ON p.id = provisions_fts.rowid WHERE {where}),
+                docs AS MATERIALIZED (SELECT document_id, COUNT(*) AS n FROM hits GROUP BY document_id)
                 SELECT 'total' AS facet, NULL AS value, COUNT(*) AS n FROM hits
-                UNION ALL SELECT 'partner', c.country, COUNT(*) FROM hits
-                    JOIN document_countries c ON c.document_id = hits.document_id AND c.role = 'party'
+                UNION ALL SELECT 'partner', c.country, SUM(docs.n) FROM docs
+                    JOIN document_countries c ON c.document_id = docs.document_id AND c.role = 'party'
                     GROUP BY c.country
                 UNION ALL SELECT 'domain', pd.domain, COUNT(*) FROM hits
                     JOIN provision_domains pd ON pd.provision_id = hits.id GROUP BY pd.domain
                 UNION ALL SELECT 'modality', modality, COUNT(*) FROM hits GROUP BY modality
                 UNION ALL SELECT 'language', language, COUNT(*) FROM hits GROUP BY language
-                UNION ALL SELECT 'year', substr(d.date, 1, 4), COUNT(*) FROM hits
-                    JOIN documents d ON d.id = hits.document_id GROUP BY substr(d.date, 1, 4)""",
+                UNION ALL SELECT 'year', substr(d.date, 1, 4), SUM(docs.n) FROM docs
+                    JOIN documents d ON d.id = docs.document_id GROUP BY substr(d.date, 1, 4)""",
             [match, *lang_params],
         ).fetchall()
         rows = conn.execute(
@@ -377,9 +389,12 @@ def search(
         raise QueryError(f"bad search {query!r} ({exc}): put phrases in double quotes") from None
     total = 0
     found: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
+    own_side = queries.focal_country(conn)
     for r in counted:
         if r["facet"] == "total":
             total = r["n"]
+        elif r["facet"] == "partner" and r["value"] == own_side:
+            continue  # every document of the register is the own side's: no partner to narrow to
         elif r["value"]:
             found[r["facet"]].append((r["value"], r["n"]))
     for name in FACETS:
@@ -422,23 +437,42 @@ def upcoming_targets(conn: sqlite3.Connection, from_year: int, limit: int = 8) -
             WHERE t.year >= ? ORDER BY t.year, t.amount DESC, t.id LIMIT ?""",
         (from_year, limit),
     ).fetchall()
-    return [
-        queries.TargetRow(
-            id=r["id"],
-            provision_id=r["provision_id"],
-            document_id=r["document_id"],
-            file=r["file"],
-            parties=_codes(r["parties"]),
-            metric=r["metric"],
-            amount=r["amount"],
-            unit=r["unit"],
-            year=r["year"],
-            modality=r["modality"],
-            number=r["number"],
-            status=r["status"] if r["modality"] in labels.COMMITMENT_MODALITIES else None,
-        )
-        for r in rows
-    ]
+    return [_target(r) for r in rows]
+
+
+def pair_targets(conn: sqlite3.Connection, of: str, partner: str) -> list[queries.TargetRow]:
+    """Targets in the documents between `of` and `partner`, nearest deadline first."""
+    rows = conn.execute(
+        f"""SELECT t.id, t.provision_id, p.document_id, d.file, {_PARTIES} AS parties, t.metric, t.amount,
+                   t.unit, t.year, p.modality, p.number, {queries.CURRENT_STATUS} AS status
+            FROM document_countries fc
+                 CROSS JOIN document_countries x ON x.document_id = fc.document_id AND x.role = 'party'
+                                                    AND x.country = ?
+                 CROSS JOIN documents d ON d.id = fc.document_id
+                 CROSS JOIN provisions p ON p.document_id = d.id
+                 CROSS JOIN targets t ON t.provision_id = p.id
+            WHERE fc.country = ? AND fc.role = 'party'
+            ORDER BY t.year IS NULL, t.year, t.amount DESC, d.date, t.id""",
+        (partner, of),
+    ).fetchall()
+    return [_target(r) for r in rows]
+
+
+def _target(r: sqlite3.Row) -> queries.TargetRow:
+    return queries.TargetRow(
+        id=r["id"],
+        provision_id=r["provision_id"],
+        document_id=r["document_id"],
+        file=r["file"],
+        parties=_codes(r["parties"]),
+        metric=r["metric"],
+        amount=r["amount"],
+        unit=r["unit"],
+        year=r["year"],
+        modality=r["modality"],
+        number=r["number"],
+        status=r["status"] if r["modality"] in labels.COMMITMENT_MODALITIES else None,
+    )
 
 
 # --- partners and the heat map ------------------------------------------------------------------
@@ -474,7 +508,7 @@ def heat_map(conn: sqlite3.Connection, of: str) -> HeatMap:
         counts.setdefault(r["partner"], {})[r["domain"]] = r["n"]
     partners = sorted(counts, key=lambda code: (-sum(counts[code].values()), code))
     used = {domain for cells in counts.values() for domain in cells}
-    domains = [d for d in labels.DOMAINS if d in used] + sorted(used - set(labels.DOMAINS))
+    domains = [d for d in DOMAINS if d in used] + sorted(used - set(DOMAINS))
     highest = max((n for cells in counts.values() for n in cells.values()), default=0)
     return HeatMap(of, partners, domains, counts, highest)
 
@@ -495,17 +529,17 @@ def partner_commitments(conn: sqlite3.Connection, of: str, partner: str) -> dict
     found: dict[str, dict[str, int]] = {}
     for r in rows:
         found.setdefault(r["domain"], {})[r["modality"]] = r["n"]
-    order = {d: i for i, d in enumerate(labels.DOMAINS)}
+    order = {d: i for i, d in enumerate(DOMAINS)}
     return dict(sorted(found.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
 
 
-def partner(conn: sqlite3.Connection, code: str, of: str | None = None) -> queries.Partner:
-    """One partner's standing from `queries.partners`; NotFound when no document is about it."""
+def find_partner(partners: list[queries.Partner], code: str) -> queries.Partner:
+    """One partner among `queries.partners`; NotFound when no document is about it."""
     try:
         wanted = labels.country(code)
     except QueryError:
         raise NotFound(f"unknown country {code!r} (use an ISO code such as KR, RU, KZ)") from None
-    for found in queries.partners(conn, of=of):
+    for found in partners:
         if found.country == wanted:
             return found
     raise NotFound(f"no documents about {wanted} as a partner in the register")
@@ -563,37 +597,60 @@ def commitments(
     wanted = filters or CommitmentFilters()
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
-    clauses, params = [_COMMITMENT], []
+    clauses: list[str] = [_COMMITMENT]
+    params: list[object] = []
+    # Start from the smallest set a filter names, through its index, and join outwards (CROSS
+    # JOIN keeps that order); unfiltered, from documents in date order, so a page by date stops
+    # after its rows.
     if wanted.partner:
-        clauses.append(_HAS_PARTY)
+        source = (
+            "document_countries fc CROSS JOIN documents d ON d.id = fc.document_id"
+            " CROSS JOIN provisions p ON p.document_id = d.id"
+        )
+        clauses.append("fc.country = ? AND fc.role = 'party'")
         params.append(labels.country(wanted.partner))
+    elif wanted.domain:
+        source = (
+            "provision_domains fd CROSS JOIN provisions p ON p.id = fd.provision_id"
+            " CROSS JOIN documents d ON d.id = p.document_id"
+        )
+    elif wanted.status and labels.status(wanted.status) != "open":
+        source = (
+            "(SELECT DISTINCT provision_id FROM status_changes) AS changed"
+            " CROSS JOIN provisions p ON p.id = changed.provision_id CROSS JOIN documents d ON d.id = p.document_id"
+        )
+    else:
+        source = "documents d CROSS JOIN provisions p ON p.document_id = d.id"
     if wanted.domain:
-        clauses.append(_HAS_DOMAIN)
-        params.append(labels.domain(wanted.domain))
+        domain = labels.domain(wanted.domain)
+        if wanted.partner:
+            clauses.append(_HAS_DOMAIN)
+        else:
+            clauses.append("fd.domain = ?")
+        params.append(domain)
     if wanted.modality:
         modality = labels.modality(wanted.modality)
         if modality not in labels.COMMITMENT_MODALITIES:
-            raise QueryError(f"{modality} provisions are not commitments (those are commit, support, explore)")
+            raise QueryError(
+                f"{modality} provisions are not commitments (those are commit, support, explore)"
+            )
         clauses.append("p.modality = ?")
         params.append(modality)
     if wanted.status:
-        status = labels.status(wanted.status)
-        if status != "open":
-            # Only a provision with a recorded change can be anything but open: look at those alone.
-            clauses.append("p.id IN (SELECT provision_id FROM status_changes)")
         clauses.append(f"{queries.CURRENT_STATUS} = ?")
-        params.append(status)
+        params.append(labels.status(wanted.status))
     where = " AND ".join(clauses)
     direction = "DESC" if descending else "ASC"
-    total = conn.execute(
-        f"SELECT COUNT(*) FROM provisions p JOIN documents d ON d.id = p.document_id WHERE {where}", params
-    ).fetchone()[0]
+    if len(clauses) == 1:
+        total = conn.execute("SELECT COALESCE(SUM(commitment_count), 0) FROM documents").fetchone()[0]
+    else:
+        total = conn.execute(f"SELECT COUNT(*) FROM {source} WHERE {where}", params).fetchone()[0]
     rows = conn.execute(
         f"""SELECT p.id, p.document_id, d.file, d.date, {_PARTIES} AS parties, p.number, p.modality,
                    {_DOMAINS} AS domains, {queries.CURRENT_STATUS} AS status,
                    (SELECT s.date FROM status_changes s WHERE s.provision_id = p.id
                     ORDER BY s.date DESC, s.id DESC LIMIT 1) AS status_date, p.text
-            FROM provisions p JOIN documents d ON d.id = p.document_id
+            FROM {source}
             WHERE {where} ORDER BY {SORTS[sort]} {direction}, p.id {direction} LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     ).fetchall()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from accords.model import Evidence
 from accords.store.folding import fold
@@ -127,12 +128,12 @@ def document_blocks(
         ranges.append((cursor, size, None))
     cuts = sorted({0, size, *(m.start for m in marks), *(m.end for m in marks), *(r[0] for r in ranges)})
     blocks = []
-    for start, end, view in ranges:
+    for start, end, shown in ranges:
         inside = [c for c in cuts if start <= c <= end]
-        pieces = [_piece(text, a, b, marks) for a, b in zip(inside, inside[1:], strict=False)]
-        if view is None and not text[start:end].strip():
+        pieces = [_piece(text, a, b, marks) for a, b in pairwise(inside)]
+        if shown is None and not text[start:end].strip():
             continue
-        blocks.append(Block(view, pieces))
+        blocks.append(Block(shown, pieces))
     return blocks
 
 

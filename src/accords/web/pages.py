@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
 
@@ -21,10 +22,12 @@ from starlette.datastructures import UploadFile
 
 from accords.errors import AccordsError, QueryError
 from accords.store import labels, queries
+from accords.taxonomy import DOMAINS, MODALITIES
 from accords.web import data, highlight, uploads
 from accords.web.connections import connection
 from accords.web.errors import BadRequest
 from accords.web.formats import amount, label
+from accords.web.memo import cached
 from accords.web.rendering import render
 from accords.web.security import TOKEN_COOKIE, Guard
 
@@ -41,12 +44,24 @@ def _empty(value: str | None) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
-def _choices(conn: sqlite3.Connection) -> dict[str, Any]:
+def _focal(request: Request, conn: sqlite3.Connection) -> str | None:
+    """The register's own side (see `queries.focal_country`)."""
+    return cached(request, conn, "focal", lambda: queries.focal_country(conn))
+
+
+def _partners(request: Request, conn: sqlite3.Connection) -> list[queries.Partner]:
+    """Every partner of the register's own side, none when the register is empty."""
+    if _focal(request, conn) is None:
+        return []
+    return cached(request, conn, "partners", lambda: queries.partners(conn))
+
+
+def _choices(request: Request, conn: sqlite3.Connection) -> dict[str, Any]:
     """The options of the filter forms: the partners in the register and the taxonomy's labels."""
     return {
-        "partner_choices": [p.country for p in queries.partners(conn)] if queries.focal_country(conn) else [],
-        "domain_choices": labels.DOMAINS,
-        "modality_choices": labels.MODALITIES,
+        "partner_choices": [p.country for p in _partners(request, conn)],
+        "domain_choices": DOMAINS,
+        "modality_choices": MODALITIES,
         "status_choices": labels.STATUSES,
     }
 
@@ -57,8 +72,8 @@ def _choices(conn: sqlite3.Connection) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     conn = connection(request)
-    summary = data.overview(conn)
-    partners = queries.partners(conn) if summary.focal else []
+    summary = cached(request, conn, "overview", lambda: data.overview(conn))
+    partners = _partners(request, conn)
     return render(
         request,
         "home.html",
@@ -134,7 +149,7 @@ def documents(
     return render(
         request,
         "documents.html",
-        {"active": "documents", "page": found, "page_number": page, **_choices(conn)},
+        {"active": "documents", "page": found, "page_number": page, **_choices(request, conn)},
     )
 
 
@@ -170,19 +185,19 @@ def document(request: Request, ref: str) -> HTMLResponse:
 @router.get("/partners", response_class=HTMLResponse)
 def partners(request: Request) -> HTMLResponse:
     conn = connection(request)
-    of = queries.focal_country(conn)
-    found = queries.partners(conn) if of else []
+    of = _focal(request, conn)
+    found = _partners(request, conn)
     return render(request, "partners.html", {"active": "partners", "of": of, "partners": found})
 
 
 @router.get("/partners/{code}", response_class=HTMLResponse)
 def partner(request: Request, code: str) -> HTMLResponse:
     conn = connection(request)
-    found = data.partner(conn, code)
-    of = queries.focal_country(conn) or ""
-    timeline = queries.timeline(conn, found.country)
+    found = data.find_partner(_partners(request, conn), code)
+    of = _focal(request, conn) or ""
+    timeline = queries.timeline(conn, found.country, of=of)
     by_domain = data.partner_commitments(conn, of, found.country)
-    targets = [t for t in queries.targets(conn, country=found.country) if of in t.parties]
+    targets = data.pair_targets(conn, of, found.country)
     docs = data.documents(conn, parties=[of, found.country], limit=200)
     return render(
         request,
@@ -239,7 +254,7 @@ def _timeline_chart(entries: list[queries.TimelineEntry]) -> dict[str, Any]:
             "margin": {"l": 96, "r": 16, "t": 8, "b": 36},
             "showlegend": False,
             "xaxis": {"type": "date", "gridcolor": "#e8e6e1"},
-            "yaxis": {"automargin": True, "fixedrange": True},
+            "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed"},
         },
     }
 
@@ -257,9 +272,7 @@ def _domain_chart(code: str, by_domain: dict[str, dict[str, int]]) -> dict[str, 
             "name": modality,
             "y": [label(d) for d in domains],
             "x": [by_domain[d].get(modality, 0) for d in domains],
-            "customdata": [
-                f"/commitments?partner={code}&domain={d}&modality={modality}" for d in domains
-            ],
+            "customdata": [f"/commitments?partner={code}&domain={d}&modality={modality}" for d in domains],
             "marker": {"color": colour},
             "hovertemplate": "%{y}: %{x} " + modality + "<extra></extra>",
         }
@@ -271,7 +284,7 @@ def _domain_chart(code: str, by_domain: dict[str, dict[str, int]]) -> dict[str, 
             "barmode": "stack",
             "height": 80 + 26 * max(len(domains), 1),
             "margin": {"l": 150, "r": 16, "t": 8, "b": 30},
-            "legend": {"orientation": "h", "y": 1.08, "x": 0},
+            "legend": {"orientation": "h", "y": 1.08, "x": 0, "traceorder": "normal"},
             "yaxis": {"autorange": "reversed", "fixedrange": True},
             "xaxis": {"gridcolor": "#e8e6e1", "fixedrange": True},
         },
@@ -288,17 +301,17 @@ def compare(
     domain: str | None = None,
 ) -> HTMLResponse:
     conn = connection(request)
-    of = queries.focal_country(conn)
+    of = _focal(request, conn)
     chosen = list(dict.fromkeys(p for p in (partner or []) if p.strip()))
     context: dict[str, Any] = {
         "active": "compare",
         "of": of,
-        "heat": data.heat_map(conn, of) if of else None,
+        "heat": cached(request, conn, ("heat", of), lambda: data.heat_map(conn, of)) if of else None,
         "chosen": chosen,
         "domain": _empty(domain),
         "comparison": None,
         "error": None,
-        **_choices(conn),
+        **_choices(request, conn),
     }
     if chosen:
         try:
@@ -341,7 +354,7 @@ def commitments(
             "sort": sort,
             "order": "asc" if order == "asc" else "desc",
             "sorts": data.SORTS,
-            **_choices(conn),
+            **_choices(request, conn),
         },
     )
 
@@ -361,10 +374,13 @@ def _commitment_page(
             "active": "commitments",
             "c": found,
             "provision": provision,
-            "targets": [amount(t.amount, t.unit) + (f" by {t.year}" if t.year else "") for t in provision.targets],
+            "targets": [
+                amount(t.amount, t.unit) + (f" by {t.year}" if t.year else "") for t in provision.targets
+            ],
             "statuses": labels.STATUSES,
             "error": error,
-            "form": form or {"status": found.status, "date": date.today().isoformat()},
+            "form": form
+            or {"status": found.status, "date": date.today().isoformat(), "note": "", "evidence_url": ""},
             "saved": request.query_params.get("saved") == "1",
         },
         status=400 if error else 200,
@@ -432,10 +448,10 @@ async def upload(request: Request) -> HTMLResponse:
 
     def store_all() -> list[uploads.Outcome]:
         conn = connection(request)
-        results = [_attempt(n, lambda: uploads.ingest(conn, content, n, limit)) for n, content in sent]
+        results = [_attempt(n, partial(uploads.ingest, conn, content, n, limit)) for n, content in sent]
         if pasted is not None:
             shown = uploads.clean_name(name if isinstance(name, str) else None)
-            results.append(_attempt(shown, lambda: uploads.ingest_text(conn, pasted, shown, limit)))
+            results.append(_attempt(shown, partial(uploads.ingest_text, conn, pasted, shown, limit)))
         return results
 
     if not sent and pasted is None:
@@ -483,8 +499,9 @@ def login(request: Request, token: Annotated[str, Form()], next: Annotated[str, 
     guard: Guard = request.app.state.guard
     guard.check_origin(request)
     if not guard.accepts(token):
-        return render(request, "login.html", {"active": "", "next": _local_path(next), "error": "wrong token"}, 401)
+        return render(
+            request, "login.html", {"active": "", "next": _local_path(next), "error": "wrong token"}, 401
+        )
     response = RedirectResponse(quote(_local_path(next), safe="/?=&#%"), status_code=303)
     response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", path="/")
     return response
-

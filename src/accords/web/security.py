@@ -51,7 +51,9 @@ class Guard:
     def check_host(self, request: Request) -> None:
         """Without a token the server answers only to loopback host names."""
         if self.token is None and not is_loopback(_host_name(request.headers.get("host", ""))):
-            raise Forbidden("this server only answers on a loopback address (start it with --token to share it)")
+            raise Forbidden(
+                "this server only answers on a loopback address (start it with --token to share it)"
+            )
 
     def check_origin(self, request: Request) -> None:
         """Refuse a request that a page of another site made the browser send."""
@@ -65,7 +67,9 @@ class Guard:
         """A request that changes data: from this site, and with the token when there is one."""
         self.check_origin(request)
         if self.token is not None and not self.accepts(self.supplied(request)):
-            raise Unauthorized("this change needs the server's token (log in, or send Authorization: Bearer TOKEN)")
+            raise Unauthorized(
+                "this change needs the server's token (log in, or send Authorization: Bearer TOKEN)"
+            )
 
     def supplied(self, request: Request) -> str | None:
         """The token a request carries, if any."""

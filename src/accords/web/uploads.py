@@ -8,6 +8,8 @@ fails gets its one-line reason; the others in the same request are still stored.
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -61,9 +63,7 @@ def check(name: str, data: bytes, max_bytes: int) -> str:
         raise BadRequest(f"{name}: empty")
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in SUPPORTED:
-        raise UnsupportedType(
-            f"{name}: not a supported file type (give {', '.join(sorted(SUPPORTED))})"
-        )
+        raise UnsupportedType(f"{name}: not a supported file type (give {', '.join(sorted(SUPPORTED))})")
     is_pdf = data[:5] == b"%PDF-"
     if suffix == ".pdf" and not is_pdf:
         raise UnsupportedType(f"{name}: named .pdf but is not a PDF")
@@ -115,29 +115,66 @@ def failed(name: str, error: AccordsError) -> Outcome:
 
 
 class BodyLimit:
-    """ASGI middleware that stops reading a request body past `max_bytes` with TooLarge (413)."""
+    """ASGI middleware that answers 413 to a request body over `max_bytes` (plus form framing).
+
+    A declared `Content-Length` over the limit is refused before the body is read. A body sent
+    without one is cut off where it passes the limit, and whatever the app then answers (a parse
+    error, say) is replaced by the 413.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
-        self.max_bytes = max_bytes + _FORM_OVERHEAD
+        self.max_bytes = max_bytes
+        self.limit = max_bytes + _FORM_OVERHEAD
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length")
-        limit = self.max_bytes
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, send)
+            return
         received = 0
+        exceeded = False
+        answered = False
 
         async def limited() -> Message:
-            nonlocal received
-            if declared is not None and declared.isdigit() and int(declared) > limit:
-                raise TooLarge(f"request too large ({int(declared) / 1e6:.1f} MB, limit {limit / 1e6:.1f} MB)")
+            nonlocal received, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > limit:
-                    raise TooLarge(f"request too large (limit {limit / 1e6:.1f} MB)")
+                if received > self.limit:
+                    exceeded = True
+                    raise TooLarge(f"request too large (limit {self.max_bytes / 1e6:.1f} MB)")
             return message
 
-        await self.app(scope, limited, send)
+        async def guarded(message: Message) -> None:
+            nonlocal answered
+            if not exceeded:
+                await send(message)
+            elif not answered:
+                answered = True
+                await self._refuse(scope, send)
+
+        await self.app(scope, limited, guarded)
+
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        message = f"upload too large (limit {self.max_bytes / 1e6:.1f} MB)"
+        if str(scope.get("path", "")).startswith("/api/"):
+            body, kind = json.dumps({"detail": message}).encode(), b"application/json"
+        else:
+            page = f"<!doctype html><title>Too large</title><p>{html.escape(message)}</p><p><a href='/upload'>Back</a>"
+            body, kind = page.encode(), b"text/html; charset=utf-8"
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", kind),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
