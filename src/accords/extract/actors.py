@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accords.extract.context import Context, Match, find
+from accords.extract.context import Context, Match, find, longest_first
 from accords.lang import Pack
 from accords.model import Evidence
 
@@ -42,13 +42,7 @@ def actor_phrases(ctx: Context, pack: Pack, start: int, end: int) -> list[Actor]
         for found in ctx.people_regex.finditer(text):
             name = found.group(0)
             out.append(Actor(start + found.start(), start + found.end(), (ctx.people[name],), name))
-    out.sort(key=lambda a: (a.start, -(a.end - a.start)))
-    kept: list[Actor] = []
-    for actor in out:
-        if kept and actor.start < kept[-1].end:
-            continue
-        kept.append(actor)
-    return kept
+    return longest_first(out)
 
 
 def _joined(ctx: Context, pack: Pack, left: Actor, right: Actor) -> bool:

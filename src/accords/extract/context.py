@@ -7,8 +7,10 @@ keeps extraction one pass over the text per gazetteer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol, TypeVar
 
 from accords import lang
 from accords.lang import Pack, lowered
@@ -21,6 +23,28 @@ from accords.segment import Document
 SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 #: Shorter last names ("Lam" of To Lam) are often a given name in the name order of the text.
 MIN_SURNAME = 4
+
+
+Spanned = TypeVar("Spanned", bound="HasSpan")
+
+
+class HasSpan(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def longest_first(items: Iterable[Spanned]) -> list[Spanned]:
+    """Items in text order without overlaps: where two overlap, the one starting first, and of
+    two starting together the longer, is kept."""
+    kept: list[Spanned] = []
+    for item in sorted(items, key=lambda i: (i.start, -(i.end - i.start))):
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from accords.extract.context import Match, find
+from accords.extract.context import Match, find, longest_first
 from accords.lang import Pack
 from accords.model import Span
 
@@ -42,17 +42,6 @@ _CLAUSE_END = re.compile(r"[;:]")
 
 def rank(level: str) -> int:
     return ORDER.index(level)
-
-
-def longest(matches: list[Match]) -> list[Match]:
-    """Drop every cue that lies inside or overlaps a longer one found earlier."""
-    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Match] = []
-    for m in ordered:
-        if kept and m.start < kept[-1].end:
-            continue
-        kept.append(m)
-    return kept
 
 
 def _words_between(text: str, offset: int, start: int, end: int) -> int:
@@ -78,14 +67,14 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
     sentences = sentences or [(offset, offset + len(text))]
     raw = [m for level in LEVELS for m in find(pack, "modality", level, text, offset)]
     raw += [_relabel(m, "position") for m in find(pack, "modality", "judgement", text, offset)]
-    found = longest(raw)
+    found = longest_first(raw)
     only = pack.phrase_regex("grammar", "only")
     negations = [n for n in find(pack, "grammar", "negation", text, offset) if not only.match(text, n.end - offset + 1)]
     found = [c for c in found if not any(0 <= c.start - n.end <= 12 for n in negations)]
     markers = find(pack, "grammar", "infinitive", text, offset)
     passives = find(pack, "grammar", "passive", text, offset)
     looks = find(pack, "modality", "look_only", text, offset)
-    wishes = longest(find(pack, "modality", "wish", text, offset))
+    wishes = longest_first(find(pack, "modality", "wish", text, offset))
     thats = find(pack, "grammar", "that", text, offset)
     beliefs = find(pack, "modality", "belief", text, offset)
     and_words = _and_before(pack)

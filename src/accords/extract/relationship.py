@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accords.dates import find_dates, years_in
-from accords.extract.context import Context, Match, find
+from accords.extract.context import Context, Match, find, longest_first
 from accords.lang import Pack
 from accords.model import Event, Evidence, Relationship
 
@@ -46,14 +46,7 @@ def sentences(ctx: Context) -> list[Sentence]:
 def _level_matches(ctx: Context, sentence: Sentence) -> list[Match]:
     pack = ctx.pack_of(sentence.language)
     text = ctx.text[sentence.start : sentence.end]
-    found = [m for level in LEVELS for m in find(pack, "relationship", level, text, sentence.start)]
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Match] = []
-    for m in found:
-        if kept and m.start < kept[-1].end:
-            continue
-        kept.append(m)
-    return kept
+    return longest_first(m for level in LEVELS for m in find(pack, "relationship", level, text, sentence.start))
 
 
 def extract_relationship(ctx: Context, event: Event) -> Relationship:

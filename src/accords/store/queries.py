@@ -627,23 +627,25 @@ def targets(
             ORDER BY t.year IS NULL, t.year, t.amount DESC, d.date, t.id""",
         params,
     ).fetchall()
-    return [
-        TargetRow(
-            id=r["id"],
-            provision_id=r["provision_id"],
-            document_id=r["document_id"],
-            file=r["file"],
-            parties=_codes(r["parties"]),
-            metric=r["metric"],
-            amount=r["amount"],
-            unit=r["unit"],
-            year=r["year"],
-            modality=r["modality"],
-            number=r["number"],
-            status=r["status"] if r["modality"] in labels.COMMITMENT_MODALITIES else None,
-        )
-        for r in rows
-    ]
+    return [target_row(r) for r in rows]
+
+
+def target_row(r: sqlite3.Row) -> TargetRow:
+    """A target from a row with the columns of the targets query (the web app shares it)."""
+    return TargetRow(
+        id=r["id"],
+        provision_id=r["provision_id"],
+        document_id=r["document_id"],
+        file=r["file"],
+        parties=_codes(r["parties"]),
+        metric=r["metric"],
+        amount=r["amount"],
+        unit=r["unit"],
+        year=r["year"],
+        modality=r["modality"],
+        number=r["number"],
+        status=r["status"] if r["modality"] in labels.COMMITMENT_MODALITIES else None,
+    )
 
 
 # --- commitments --------------------------------------------------------------------------------

@@ -437,7 +437,7 @@ def upcoming_targets(conn: sqlite3.Connection, from_year: int, limit: int = 8) -
             WHERE t.year >= ? ORDER BY t.year, t.amount DESC, t.id LIMIT ?""",
         (from_year, limit),
     ).fetchall()
-    return [_target(r) for r in rows]
+    return [queries.target_row(r) for r in rows]
 
 
 def pair_targets(conn: sqlite3.Connection, of: str, partner: str) -> list[queries.TargetRow]:
@@ -455,24 +455,7 @@ def pair_targets(conn: sqlite3.Connection, of: str, partner: str) -> list[querie
             ORDER BY t.year IS NULL, t.year, t.amount DESC, d.date, t.id""",
         (partner, of),
     ).fetchall()
-    return [_target(r) for r in rows]
-
-
-def _target(r: sqlite3.Row) -> queries.TargetRow:
-    return queries.TargetRow(
-        id=r["id"],
-        provision_id=r["provision_id"],
-        document_id=r["document_id"],
-        file=r["file"],
-        parties=_codes(r["parties"]),
-        metric=r["metric"],
-        amount=r["amount"],
-        unit=r["unit"],
-        year=r["year"],
-        modality=r["modality"],
-        number=r["number"],
-        status=r["status"] if r["modality"] in labels.COMMITMENT_MODALITIES else None,
-    )
+    return [queries.target_row(r) for r in rows]
 
 
 # --- partners and the heat map ------------------------------------------------------------------
