@@ -34,10 +34,15 @@ class Found:
     cue: str
 
 
-def _phrase_end(text: str, start: int) -> int:
-    """Where a named phrase starting at `start` ends: a boundary or MAX_WORDS words."""
+def _phrase_end(pack: Pack, text: str, start: int) -> int:
+    """Where a named phrase starting at `start` ends: a boundary, a word that opens what is said
+    of the name ("signed in 2024", "to translate"), or MAX_WORDS words."""
     boundary = _BOUNDARY.search(text, start)
     end = boundary.start() if boundary else len(text)
+    stop = pack.phrase_regex("entities", "stops").search(text, start, end)
+    if stop:
+        end = stop.start()
+    end = start + len(text[start:end].rstrip())
     words = list(re.finditer(r"\S+", text[start:end]))
     if len(words) > MAX_WORDS:
         end = start + words[MAX_WORDS - 1].end()
@@ -131,6 +136,8 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
         if any(f.start <= head.start < f.end for f in taken + out):
             continue
         start = _left_name(pack, text, h_start) if text[h_start : h_start + 1].isupper() else h_start
+        # A name found by the registry is not the beginning of the next one.
+        start = max([start] + [f.end - offset + 1 for f in taken + out if f.end - offset <= h_start and f.end - offset > start])
         for _ in range(2):
             before = modifier.search(text[max(0, start - 40) : start])
             if not before:
@@ -143,7 +150,7 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
         if quote and 0 < closing - h_end < 400:
             start, end = start - (len(text[max(0, start - 2) : start]) - quote.start()), closing + 1
         elif link:
-            end = _phrase_end(text, link.end())
+            end = _phrase_end(pack, text, link.end())
             if i + 1 < len(heads) and heads[i + 1].start - offset < end:
                 coordination = and_words.search(text[h_end : heads[i + 1].start - offset])
                 if coordination:
