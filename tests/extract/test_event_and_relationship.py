@@ -1,0 +1,35 @@
+from accords.pipeline import process_text
+
+UPGRADE = (
+    "At the invitation of President Kassym-Jomart Tokayev, President Lula da Silva paid a state visit to "
+    "Kazakhstan from 3 to 5 June 2025.\n"
+    "The two presidents decided to elevate relations to a Strategic Partnership.\n"
+    "They noted that 2027 will mark the 35th anniversary of the establishment of diplomatic relations in 2027.\n"
+)
+
+DATED = (
+    "Prime Minister Pham Minh Chinh paid an official visit to Japan from 1 to 3 March 2025.\n"
+    "The two sides reviewed the Comprehensive Strategic Partnership, upgraded in 2023, and agreed to deepen it.\n"
+)
+
+
+def test_invitation_names_the_host_and_the_visitor_is_the_guest() -> None:
+    event = process_text(UPGRADE, "u.txt").event
+    assert (event.kind, event.guest and event.guest.country, event.host and event.host.country) == (
+        "state_visit", "BR", "KZ")
+    assert event.host and event.host.name == "Kassym-Jomart Tokayev"
+    assert (event.start, event.end) == ("2025-06-03", "2025-06-05")
+
+
+def test_an_upgrade_by_this_event_and_an_anniversary_worked_back() -> None:
+    relationship = process_text(UPGRADE, "u.txt").relationship
+    assert relationship.level == "strategic_partnership"
+    assert relationship.upgraded and relationship.since == "2025"
+    assert relationship.diplomatic_relations_since == "1992"
+
+
+def test_a_dated_upgrade_is_not_this_event() -> None:
+    record = process_text(DATED, "d.txt")
+    assert record.event.host and record.event.host.country == "JP"
+    assert record.relationship.level == "comprehensive_strategic_partnership"
+    assert not record.relationship.upgraded and record.relationship.since == "2023"
