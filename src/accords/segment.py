@@ -11,6 +11,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from accords import lang, language
 from accords.clean import Cleaned, Line
@@ -180,14 +181,9 @@ def sentence_spans(text: str, offset: int) -> list[Span]:
     return spans
 
 
-_ABBREVIATIONS: set[str] = set()
-
-
-def _abbreviations() -> set[str]:
-    if not _ABBREVIATIONS:
-        _ABBREVIATIONS.update(a.lower() for pack in lang.packs() for a in pack.strings("segment", "abbreviations"))
-        _ABBREVIATIONS.add("\0")
-    return _ABBREVIATIONS
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for pack in lang.packs() for a in pack.strings("segment", "abbreviations"))
 
 
 def _starts_continuation(text: str) -> bool:

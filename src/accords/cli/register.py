@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -33,16 +33,24 @@ _FORMATS = click.Choice(["table", "json", "csv"])
 _out = Console(soft_wrap=False)
 _err = Console(stderr=True)
 
-db_option = click.option(
-    "--db",
-    "db",
-    envvar="ACCORDS_DB",
-    default=DEFAULT_PATH,
-    show_default=True,
-    show_envvar=True,
-    type=click.Path(dir_okay=False),
-    help="The register file.",
-)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def register_option(help_text: str = "The register file.") -> Callable[[F], F]:
+    """`--db FILE` (or ACCORDS_DB): the register every command and the web app read."""
+    return click.option(
+        "--db",
+        "db",
+        envvar="ACCORDS_DB",
+        default=DEFAULT_PATH,
+        show_default=True,
+        show_envvar=True,
+        type=click.Path(dir_okay=False),
+        help=help_text,
+    )
+
+
+db_option = register_option()
 format_option = click.option(
     "--format", "fmt", type=_FORMATS, default="table", show_default=True, help="A table to read, or data."
 )

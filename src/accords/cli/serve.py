@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import click
 
+from accords.cli.register import register_option
 from accords.errors import AccordsError
 from accords.read import DEFAULT_MAX_BYTES
-from accords.store import DEFAULT_PATH, connect
+from accords.store import connect
 
 
 @click.command()
-@click.option(
-    "--db",
-    "db",
-    envvar="ACCORDS_DB",
-    default=DEFAULT_PATH,
-    show_default=True,
-    show_envvar=True,
-    type=click.Path(dir_okay=False),
-    help="The register file (made empty if missing, to fill from the upload page).",
-)
+@register_option("The register file (made empty if missing, to fill from the upload page).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(

@@ -15,6 +15,8 @@ from accords.lang import Pack
 from accords.model import Evidence
 
 _AFTER = 60
+#: How much may stand between two subjects joined by "and" ("and President").
+_JOIN_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -41,14 +43,13 @@ def actor_phrases(ctx: Context, pack: Pack, start: int, end: int) -> list[Actor]
     if ctx.people_regex is not None:
         for found in ctx.people_regex.finditer(text):
             name = found.group(0)
-            out.append(Actor(start + found.start(), start + found.end(), (ctx.people[name],), name))
+            out.append(Actor(start + found.start(), start + found.end(), (ctx.people_by_name[name],), name))
     return longest_first(out)
 
 
 def _joined(ctx: Context, pack: Pack, left: Actor, right: Actor) -> bool:
     between = ctx.text[left.end : right.start].strip(" ,")
-    words = {w.lower() for w in pack.strings("grammar", "and")}
-    return len(between) <= 40 and (between.lower() in words or between.lower().split(" ")[0] in words)
+    return len(between) <= _JOIN_WINDOW and bool(pack.phrase_regex("grammar", "and").match(between))
 
 
 def actors_of(ctx: Context, pack: Pack, cue: Match, sentence: tuple[int, int]) -> tuple[list[str], Evidence | None]:

@@ -91,20 +91,25 @@ class Context:
         return self.doc.body_text
 
     @cached_property
-    def people_regex(self) -> re.Pattern[str] | None:
-        """The leaders named in the document, as one pattern (set once the event is read)."""
-        if not self.people:
-            return None
+    def people_by_name(self) -> dict[str, str]:
+        """Every leader named, by full name and, after the first mention, by surname alone
+        ("Merz said"): read once the event has filled `people`."""
         names = dict(self.people)
-        # After the first mention a leader is named by surname alone ("Merz said").
         surnames = [n.split()[-1] for n in self.people if len(n.split()) > 1]
-        for name in list(self.people):
+        for name, iso in self.people.items():
             words = [w for w in name.split() if w.rstrip(".") not in SUFFIXES]
             surname = words[-1] if len(words) > 1 else ""
             if len(surname) >= MIN_SURNAME and surnames.count(surname) <= 1:
-                names.setdefault(surname, self.people[name])
-        self.people.update(names)
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+                names.setdefault(surname, iso)
+        return names
+
+    @cached_property
+    def people_regex(self) -> re.Pattern[str] | None:
+        """The leaders named in the document, as one pattern."""
+        if not self.people_by_name:
+            return None
+        alternatives = "|".join(re.escape(n) for n in sorted(self.people_by_name, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
     def pack(self, provision: Provision) -> Pack:
         return pack_for(provision.language, self.main_language)
