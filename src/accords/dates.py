@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from accords.lang import Pack
@@ -117,3 +118,29 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 def years_in(text: str) -> list[int]:
     """Four-digit years (1900-2099) in a text."""
     return [int(y) for y in _YEAR.findall(text)]
+
+
+@cache
+def _weekdays(pack: Pack) -> tuple[dict[str, int], re.Pattern[str] | None]:
+    names = {str(k).lower(): int(v) for k, v in pack.table("dates", "weekdays").items()}
+    if not names:
+        return names, None
+    return names, re.compile(rf"(?<![\w-])(?P<name>{trie_pattern(names, casefold=True)})(?![\w-])", re.IGNORECASE)
+
+
+def weekday_before(pack: Pack, text: str, published: str, offset: int = 0) -> list[DateHit]:
+    """Weekdays named in a report ("on Thursday") as dates: the last such day on or before the
+    day the report was published, which is how a news page dates what it tells."""
+    names, pattern = _weekdays(pack)
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return []
+    if pattern is None:
+        return []
+    hits = []
+    for m in pattern.finditer(text):
+        weekday = names[m.group("name").lower()]
+        when = day - timedelta(days=(day.weekday() - weekday) % 7)
+        hits.append(DateHit(offset + m.start(), offset + m.end(), m.group(0), when.day, when.month, when.year))
+    return hits

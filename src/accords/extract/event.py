@@ -14,11 +14,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from accords.dates import DateHit, find_dates, years_in
+from accords.chars import CAPITALISED, UPPER
+from accords.dates import DateHit, find_dates, weekday_before, years_in
 from accords.extract.context import Context, Match, find
 from accords.lang import Pack
 from accords.model import Event, Evidence, Person
-from accords.registry import leaders
+from accords.registry import countries, leaders, organizations
 from accords.registry.places import cities
 
 #: Events that last one day: one date is their start and their end. A visit's one date is
@@ -33,7 +34,14 @@ _DESTINATION_WINDOW = 45
 _CITY_WINDOW = 80
 #: How far before the visit phrase its subject, the visitor, may be named.
 _SUBJECT_WINDOW = 200
-_NAME = r"(?P<name>(?:[A-ZÀ-ÝĐ][\w'’-]*\.?\s+){0,3}[A-ZÀ-ÝĐ][\w'’-]+)"
+#: A name after a title: up to four capitalised words, or initials, and a regnal number.
+_NAME = rf"(?P<name>(?:{CAPITALISED}\.?\s+|[{UPPER}]\.\s*){{0,4}}[{UPPER}][\w'’-]+(?:\s+[IVX]{{1,4}}\b)?)"
+#: How far after a title its name is looked for.
+_NAME_WINDOW = 120
+#: How far after a hosting verb ("received") its object, the guest, may be named.
+_OBJECT_WINDOW = 160
+#: How far before a summit word an organisation makes it a multilateral summit ("G20 summit").
+_FORUM_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -60,16 +68,43 @@ def people(ctx: Context, pack: Pack, start: int, end: int) -> list[PersonHit]:
         out.append(PersonHit(start + hit.start, start + hit.end, leader.name, leader.country, year))
     titles = pack.phrase_regex("event", "titles")
     for m in titles.finditer(text):
-        after = re.match(r"\s+" + _NAME, text[m.end() :])
+        after = re.match(r"\s+" + _NAME, text[m.end() : m.end() + _NAME_WINDOW])
         if not after:
             continue
         s, e = start + m.end() + after.start("name"), start + m.end() + after.end("name")
         if any(p.start <= s < p.end or s <= p.start < e for p in out):
             continue
+        name, skipped = _bare_name(pack, after.group("name"))
+        if not name:
+            continue
         near = ctx.mentions_in(max(start, s - 80), min(end, e + 60))
         nearest = min(near, key=lambda c: abs(c.start - s), default=None)
-        out.append(PersonHit(s, e, after.group("name"), nearest.iso if nearest else None))
+        out.append(PersonHit(s + skipped, e, name, nearest.iso if nearest else None))
     return sorted(out, key=lambda p: p.start)
+
+
+def _bare_name(pack: Pack, name: str) -> tuple[str, int]:
+    """A name without the honorifics and state names a title phrase leaves before it
+    ("Monsieur Azali ASSOUMANI", "Popular China Hu Jintao"), in its usual capitals; and how
+    many characters were cut from its front."""
+    titles = pack.phrase_regex("event", "titles")
+    cut = 0
+    for _ in range(3):
+        head = titles.match(name, cut)
+        if head:
+            cut = head.end()
+        states = countries().mentions(name[cut:], demonyms=True)
+        if states:
+            cut += states[-1].end
+        rest = name[cut:]
+        cut += len(rest) - len(rest.lstrip())
+        if not head and not states:
+            break
+    words = [w.capitalize() if w.isupper() and len(w) > 2 and not re.fullmatch(r"[IVX]+", w) else w
+             for w in name[cut:].split()]
+    if len(words) == 1 and len(words[0]) < 3:
+        return "", cut
+    return " ".join(words), cut
 
 
 def _first(matches: list[Match]) -> Match | None:
@@ -93,13 +128,27 @@ def event_kind(ctx: Context, doc_type: str) -> tuple[str | None, Match | None]:
         for p in scope:
             pack = ctx.pack(p)
             text = ctx.text[p.span[0] : p.span[1]]
-            for kind in VISIT_KINDS:
-                found += find(pack, "event", kind, text, p.span[0])
+            kinds = [m for kind in VISIT_KINDS for m in find(pack, "event", kind, text, p.span[0])]
+            found += _at_forum(pack, text, p.span[0], kinds)
         visits = [m for m in found if m.key != "talks"]
         best = _first(visits) or _first(found)
         if best:
             return best.key, best
     return None, None
+
+
+def _at_forum(pack: Pack, text: str, offset: int, kinds: list[Match]) -> list[Match]:
+    """Kind phrases with a summit held by a forum read as talks: two leaders who meet "on the
+    sidelines of the G20 summit" or "at the APEC summit" hold bilateral talks, not a summit."""
+    forums = find(pack, "event", "forum", text, offset)
+    bodies = [offset + hit.end for hit, _ in organizations().find(text)]
+    out = []
+    for m in kinds:
+        held_by_forum = any(f.start <= m.start < f.end + _FORUM_WINDOW for f in forums) or any(
+            0 <= m.start - end <= _FORUM_WINDOW for end in bodies
+        )
+        out.append(Match(m.start, m.end, m.cue, "talks") if m.key == "summit" and held_by_forum else m)
+    return out + [Match(f.start, f.end, f.cue, "talks") for f in forums]
 
 
 def _visit_cue(ctx: Context) -> Match | None:
@@ -144,13 +193,18 @@ def event_dates(
     for p in ctx.doc.provisions:
         every += find_dates(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], p.span[0])
     published = ctx.doc.cleaned.published
+    opening_end = ctx.doc.provisions[min(OPENING, len(ctx.doc.provisions)) - 1].span[1]
+    if published and not any(h.day for h in every if h.start < opening_end):
+        # A news page that says "on Thursday" dates its event by the day it came out.
+        for p in ctx.doc.provisions[:OPENING]:
+            every += weekday_before(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], published, p.span[0])
+        every.sort(key=lambda h: h.start)
     if not every:
         # A report that names no date is dated by its page: the day it was published.
         if published and single_day:
             return published, published, None
         return None, None, None
     year_ctx = _year_context(ctx, every, floor)
-    opening_end = ctx.doc.provisions[min(OPENING, len(ctx.doc.provisions)) - 1].span[1]
     current = [h for h in every if h.day and (h.year is None or year_ctx is None or h.year >= year_ctx)]
     candidates = [h for h in current if h.start <= max(opening_end, anchor + 400)] or current or every
     hit = candidates[0]
@@ -182,34 +236,33 @@ def extract_event(ctx: Context, doc_type: str) -> Event:
     opening_end = ctx.doc.provisions[min(OPENING, len(ctx.doc.provisions)) - 1].span[1]
     opening = [p for p in everyone if p.start < max(opening_end, anchor + 300)] or everyone
 
-    host: PersonHit | None = None
-    invitations = []
-    for p in ctx.doc.provisions[:OPENING]:
-        invitations += find(ctx.pack(p), "event", "invitation", ctx.text[p.span[0] : p.span[1]], p.span[0])
-    for inv in invitations:
-        host = next((p for p in opening if 0 <= p.start - inv.end <= _INVITED_WINDOW and p.country), None)
-        if host:
-            evidence.append(inv.evidence("event.host", host.name))
-            break
+    host, guest = _received(ctx, opening, evidence)
     visit = _visit_cue(ctx) or kind_cue
     destination = _destination(ctx, visit)
     if host is None and destination:
         host = next((p for p in everyone if p.country == destination), None)
-    host_country = host.country if host else destination
-    subject = [p for p in opening if visit and p.end <= visit.start and visit.start - p.end <= _SUBJECT_WINDOW]
-    guest = next((p for p in reversed(subject) if p.country and p.country != host_country), None) or next(
-        (p for p in opening if p.country and p.country != host_country), None
-    )
-    if host is None and guest is not None and kind in ("press_conference", "talks"):
+    host_country = host.country if host else destination or _meeting_place(ctx)
+    if host is None and host_country:
+        host = next((p for p in opening if p.country == host_country), None)
+    if guest is None and visit is not None and visit.key in VISITS:
+        # The subject of a visit phrase travelled: "Prime Minister X paid an official visit".
+        subject = [p for p in opening if p.end <= visit.start and visit.start - p.end <= _SUBJECT_WINDOW]
+        guest = next((p for p in reversed(subject) if p.country and p.country != host_country), None)
+    if guest is None and host_country:
+        guest = next((p for p in opening if p.country and p.country != host_country), None)
+    if host is None and guest is not None:
         host = next((p for p in opening if p.country and p.country != guest.country), None)
         host_country = host.country if host else host_country
-    guest_country = guest.country if guest else next((c for c in ctx.parties if c != host_country), None)
+    if kind is None and len({p.country for p in opening if p.country}) >= 2:
+        # Two leaders of two states in the opening, and no word for the meeting: they met.
+        kind = "talks"
+    guest_country = guest.country if guest else None
     floor = max((p.tenure_start for p in (guest, host) if p and p.tenure_start), default=None)
     start, end, date_evidence = event_dates(ctx, anchor, floor, kind in SINGLE_DAY)
     if date_evidence:
         evidence.append(date_evidence)
     return Event(
-        kind=kind or ("talks" if guest and host else None),
+        kind=kind,
         guest=Person(name=_ascii(guest.name), country=guest_country) if guest else Person(country=guest_country),
         host=Person(name=_ascii(host.name), country=host_country) if host else Person(country=host_country),
         start=start,
@@ -217,6 +270,43 @@ def extract_event(ctx: Context, doc_type: str) -> Event:
         place=_place(ctx, host_country),
         evidence=evidence,
     )
+
+
+def _received(ctx: Context, opening: list[PersonHit], evidence: list[Evidence]) -> tuple[PersonHit | None, PersonHit | None]:
+    """Host and guest as the opening states them: the one named after "at the invitation of"
+    hosts; the subject of a hosting verb ("X received Y", "X empfing Y") hosts its object."""
+    invitations: list[Match] = []
+    hostings: list[Match] = []
+    for p in ctx.doc.provisions[:OPENING]:
+        text = ctx.text[p.span[0] : p.span[1]]
+        invitations += find(ctx.pack(p), "event", "invitation", text, p.span[0])
+        hostings += find(ctx.pack(p), "event", "hosting", text, p.span[0])
+    for inv in sorted(invitations, key=lambda m: m.start):
+        host = next((p for p in opening if 0 <= p.start - inv.end <= _INVITED_WINDOW and p.country), None)
+        if host:
+            evidence.append(inv.evidence("event.host", host.name))
+            return host, None
+    for cue in sorted(hostings, key=lambda m: m.start):
+        if any(inv.start <= cue.start < inv.end or cue.start <= inv.start < cue.end for inv in invitations):
+            continue  # "was received by": a passive names the host after it
+        subject = [p for p in opening if p.country and p.end <= cue.start and cue.start - p.end <= _SUBJECT_WINDOW]
+        if not subject:
+            continue
+        host = subject[-1]
+        guest = next((p for p in opening if p.country and p.country != host.country
+                      and 0 <= p.start - cue.end <= _OBJECT_WINDOW), None)
+        evidence.append(cue.evidence("event.host", host.name))
+        return host, guest
+    return None, None
+
+
+def _meeting_place(ctx: Context) -> str | None:
+    """The state of the first city named in the first paragraphs ("met in Jakarta"): where
+    the leaders met, so the host's."""
+    for start, end in ctx.body_spans[:2]:
+        for city in cities().find(ctx.text[start:end]):
+            return city.country
+    return None
 
 
 def _destination(ctx: Context, cue: Match | None) -> str | None:
