@@ -119,3 +119,50 @@ def test_a_party_s_reported_words_are_its_position(text: str, actors: list[str])
 )
 def test_promises_in_other_words_are_commitments(text: str) -> None:
     assert process_text(text, "c.txt").provisions[-1].modality == "commit"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (("President Uhuru Kenyatta met Prime Minister Boris Johnson on 21 January 2020. They agreed to "
+         "elevate this relationship to an even more ambitious Strategic Partnership."), "strategic_partnership"),
+        (("King Salman received President Donald Trump in Riyadh on 20 May 2017. The two leaders agreed to a "
+         "new strategic partnership for the 21st century."), "strategic_partnership"),
+        (("Bundespräsident Alexander Van der Bellen besuchte China am 8. April 2018. Beide Seiten "
+         "beschlossen, ihre Beziehungen auf die Ebene einer Strategischen Partnerschaft anzuheben."),
+         "strategic_partnership"),
+        (("El presidente Hu Jintao realizó una visita de Estado a España el 14 de noviembre de 2005. Ambas "
+         "Partes resuelven establecer de común acuerdo una Relación de Asociación Estratégica Integral."),
+         "comprehensive_strategic_partnership"),
+        (("Le président Emmanuel Macron est en visite d'État au Maroc le 28 octobre 2024. Les deux chefs "
+         "d'État donnent le coup d'envoi à un « Partenariat d'exception renforcé » et entendent agir comme "
+         "partenaires stratégiques."), "partnership"),
+    ],
+)
+def test_a_level_raised_established_or_new_is_upgraded_by_the_event(text: str, level: str) -> None:
+    relationship = process_text(text, "u.txt").relationship
+    assert (relationship.level, relationship.upgraded) == (level, True)
+
+
+def test_a_partnership_launched_years_ago_is_not_upgraded() -> None:
+    relationship = process_text(
+        "Chancellor Olaf Scholz met Prime Minister Narendra Modi in Berlin on 2 May 2022. They welcomed the "
+        "strategic partnership, established in 2000, and agreed to deepen it.", "n.txt").relationship
+    assert (relationship.upgraded, relationship.since) == (False, "2000")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Statsminister Jonas Gahr Støre i Berlin. Foto: Marte Lerberg/Statsministerens kontor",
+        "South Korean President Yoon Suk Yeol (L) and Polish President Andrzej Duda shake hands in Warsaw",
+        "Tổng thống Mỹ Joe Biden (phải) và Thủ tướng Nhật Bản Kishida Fumio tại Nhà Trắng",
+        "(ATTN: UPDATES with Polish president's remarks; ADDS photo)",
+        "Release Date:",
+    ],
+)
+def test_captions_notes_and_labels_are_not_provisions(caption: str) -> None:
+    text = ("President Yoon Suk Yeol met President Andrzej Duda in Warsaw on 13 July 2023.\n\n" + caption +
+            "\n\nThe two presidents agreed to expand cooperation in nuclear energy.")
+    provisions = process_text(text, "c.txt").provisions
+    assert [p.text for p in provisions if caption in p.text] == []
