@@ -166,3 +166,20 @@ def test_captions_notes_and_labels_are_not_provisions(caption: str) -> None:
             "\n\nThe two presidents agreed to expand cooperation in nuclear energy.")
     provisions = process_text(text, "c.txt").provisions
     assert [p.text for p in provisions if caption in p.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (("OTTAWA, le 11 avril 2024 /CNW/ - Le premier ministre Justin Trudeau et le premier ministre Gabriel "
+         "Attal se sont rencontrés hier pour approfondir les relations."), "2024-04-10"),
+        ("Riyadh, May 22, 2017, SPA -- King Salman received President Donald Trump on Saturday.",
+         "2017-05-20"),
+        (("Hanoi (VNA) - Vietnam and Australia on August 23 issued a joint statement on the official visit "
+         "by Prime Minister Scott Morrison from 22 to 24 August 2019."), "2019-08-22"),
+        ("Президент Беларуси Александр Лукашенко провел встречу с премьер-министром Мьянмы27 июня 2025.",
+         "2025-06-27"),
+    ],
+)
+def test_datelines_relative_days_ranges_and_glued_dates(text: str, start: str) -> None:
+    assert process_text(text, "d.txt").event.start == start

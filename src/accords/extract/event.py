@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from accords.chars import CAPITALISED, UPPER
-from accords.dates import DateHit, find_dates, weekday_before, years_in
+from accords.dates import DateHit, days_before, find_dates, years_in
 from accords.extract.context import Context, Match, find
 from accords.lang import Pack
 from accords.model import Event, Evidence, Person
@@ -185,6 +185,8 @@ def _year_context(ctx: Context, hits: list[DateHit], floor: int | None) -> int |
     published = ctx.doc.cleaned.published
     if published:
         counts[int(published[:4])] += 3
+    for y in years_in(ctx.doc.cleaned.title or ""):
+        counts[y] += 2
     fitting = [y for y, _ in counts.most_common() if y <= today and (floor is None or y >= floor)]
     if fitting:
         return fitting[0]
@@ -203,12 +205,19 @@ def event_dates(
     every: list[DateHit] = []
     for p in ctx.doc.provisions:
         every += find_dates(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], p.span[0])
-    published = ctx.doc.cleaned.published
     opening_end = ctx.doc.provisions[min(OPENING, len(ctx.doc.provisions)) - 1].span[1]
-    if published and not any(h.day for h in every if h.start < opening_end):
-        # A news page that says "on Thursday" dates its event by the day it came out.
+    datelines = [h for h in every if _in_dateline(ctx, h)]
+    published = ctx.doc.cleaned.published
+    if published is None or len(published) < len("2000-01-01"):
+        # A month alone dates no event; a dateline's day does.
+        published = next((h.iso() for h in datelines if h.iso()), None)
+    every = [h for h in every if h not in datelines]
+    if published:
+        # A news page that says "on Thursday" or "yesterday" dates its event by its own date;
+        # a weekday just before a date ("lundi 28 octobre") is that date's.
         for p in ctx.doc.provisions[:OPENING]:
-            every += weekday_before(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], published, p.span[0])
+            named = days_before(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], published, p.span[0])
+            every += [d for d in named if not any(0 <= h.start - d.end <= 3 for h in every)]
         every.sort(key=lambda h: h.start)
     if not every:
         # A report that names no date is dated by its page: the day it was published.
@@ -218,7 +227,9 @@ def event_dates(
     year_ctx = _year_context(ctx, every, floor)
     current = [h for h in every if h.day and (h.year is None or year_ctx is None or h.year >= year_ctx)]
     candidates = [h for h in current if h.start <= max(opening_end, anchor + 400)] or current or every
-    hit = candidates[0]
+    # A range in the opening is the visit's span ("on August 23 issued a statement on the visit
+    # from 22 to 24 August"); otherwise the first date.
+    hit = next((h for h in candidates if h.day2 is not None and h.start < opening_end), candidates[0])
     year = hit.year
     if year is None:
         same = [h for h in every if h.year and h.day == hit.day and h.month == hit.month]
@@ -227,6 +238,21 @@ def event_dates(
     end = hit.iso_end(year) if hit.day2 is not None or single_day else None
     evidence = Evidence(field="event.start", value=start or "", span=(hit.start, hit.end), cue=hit.text)
     return start, end, evidence
+
+
+#: How far into a paragraph a dateline's date may stand ("Riyadh, Sha'ban 26, 1438, May 22,
+#: 2017, SPA --"), and how soon after the date its dash or agency tag follows.
+_DATELINE_START = 80
+_DATELINE_TAIL = 30
+_DATELINE_MARK = re.compile(r"(?:--|—|–|\s-\s|/CNW/|\([A-Z][\w.+/ ]{1,30}\)\s*[-–—:]?)")
+
+
+def _in_dateline(ctx: Context, hit: DateHit) -> bool:
+    """Whether a date is a news page's dateline (where and when it was filed), not an event's."""
+    paragraph = next(((s, e) for s, e in ctx.body_spans if s <= hit.start < e), None)
+    if paragraph is None or hit.start - paragraph[0] > _DATELINE_START:
+        return False
+    return bool(_DATELINE_MARK.search(ctx.text[hit.end : hit.end + _DATELINE_TAIL]))
 
 
 def extract_event(ctx: Context, doc_type: str) -> Event:
