@@ -1,0 +1,85 @@
+import pytest
+
+from accords import lang
+from accords.extract.domains import domains_of
+
+
+def _domains(code: str, text: str, section: str | None = None) -> list[str]:
+    domains, _ = domains_of(lang.load(code), text, 0, section)
+    return domains
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The two presidents praised the close relationship between their nations."),
+    ("nb", "Statsministrene framhevet det nære forholdet og den gjensidige tilliten."),
+    ("de", "Die Präsidenten würdigten die engen Beziehungen und das gewachsene Vertrauen."),
+    ("fr", "Les deux présidents ont salué l'excellence des relations entre leurs pays."),
+    ("es", "Los presidentes destacaron la solidez de la relación entre sus naciones."),
+    ("ru", "Президенты высоко оценили уровень отношений между странами."),
+    ("vi", "Hai nhà lãnh đạo đánh giá cao mối quan hệ tốt đẹp giữa hai nước."),
+])
+def test_a_provision_about_the_relationship_itself_is_politics(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    ("en", "The bilateral relations grew, with trade rising fast.", ["trade"]),
+    ("nb", "Det bilaterale forholdet er godt, og handelen vokser.", ["trade"]),
+    ("de", "Die bilateralen Beziehungen sind gut, und der Handel wächst.", ["trade"]),
+    ("fr", "Les relations bilatérales sont bonnes et le commerce progresse.", ["trade"]),
+    ("es", "Las relaciones bilaterales son buenas y el comercio crece.", ["trade"]),
+    ("ru", "Двусторонние отношения развиваются, растет торговля.", ["trade"]),
+    ("vi", "Quan hệ song phương phát triển tốt, thương mại tăng nhanh.", ["trade"]),
+])
+def test_the_relationship_named_beside_a_field_is_in_passing(code: str, text: str, expected: list[str]) -> None:
+    assert _domains(code, text) == expected
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "Their ties have grown in the political, economic and cultural fields."),
+    ("en", "The two nations are bound by shared history, culture and language."),
+    ("nb", "Landene har nære bånd innen politikk, økonomi og kultur."),
+    ("nb", "Landene deler historie, kultur og verdier."),
+    ("de", "Die Zusammenarbeit in Politik, Wirtschaft und Kultur ist eng."),
+    ("fr", "Ce lien reflète la richesse historique et culturelle de la relation."),
+    ("es", "Los vínculos abarcan lo político, lo económico y lo cultural."),
+    ("ru", "Связи охватывают политическую, экономическую и культурную сферы."),
+    ("vi", "Hai nước hợp tác trên các lĩnh vực chính trị, kinh tế, văn hóa."),
+])
+def test_a_list_that_surveys_the_relationship_names_no_field(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+def test_a_broad_word_qualifying_an_item_is_no_survey() -> None:
+    text = "They will share experience in economic management, economic reform and exports."
+    assert _domains("en", text) == ["trade"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "They will step up cooperation in defence and security."),
+    ("nb", "De vil styrke samarbeidet innen forsvar og sikkerhet."),
+    ("de", "Sie werden die Zusammenarbeit bei Verteidigung und Sicherheit vertiefen."),
+    ("fr", "Ils renforceront la coopération en matière de défense et de sécurité."),
+    ("es", "Fortalecerán la cooperación en defensa y seguridad."),
+    ("ru", "Стороны расширят сотрудничество в сфере обороны и безопасности."),
+    ("vi", "Hai bên tăng cường hợp tác quốc phòng và an ninh."),
+])
+def test_a_bare_field_word_counts_in_a_list_of_fields(code: str, text: str) -> None:
+    assert _domains(code, text) == ["defense", "security"]
+
+
+def test_a_bare_field_word_alone_names_nothing() -> None:
+    assert _domains("en", "They stressed peace and security in the region.") == []
+    assert _domains("en", "Cooperation will cover infrastructure, trade and health.") == ["trade", "transport", "health"]
+
+
+def test_a_heading_about_the_relationship_labels_only_provisions_without_a_field() -> None:
+    heading = "Bilateral relations"
+    assert _domains("en", "The sides will expand rice exports.", heading) == ["trade", "agriculture"]
+    assert _domains("en", "The sides will meet often.", heading) == ["politics"]
+
+
+def test_words_in_passing() -> None:
+    assert _domains("en", "They will make their economies more innovative.") == []
+    assert _domains("en", "They will strengthen the bonds between them.") == ["politics"]
+    assert _domains("nb", "– Avtalen er viktig, sa hun til pressen.") == []
