@@ -69,7 +69,7 @@ def test_a_bare_field_word_counts_in_a_list_of_fields(code: str, text: str) -> N
 
 
 def test_a_bare_field_word_alone_names_nothing() -> None:
-    assert _domains("en", "They stressed peace and security in the region.") == []
+    assert _domains("en", "They said peace and security are shared goals.") == []
     assert _domains("en", "Cooperation will cover infrastructure, trade and health.") == ["trade", "transport", "health"]
 
 
@@ -83,3 +83,40 @@ def test_words_in_passing() -> None:
     assert _domains("en", "They will make their economies more innovative.") == []
     assert _domains("en", "They will strengthen the bonds between them.") == ["politics"]
     assert _domains("nb", "– Avtalen er viktig, sa hun til pressen.") == []
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The leaders called for lasting peace and security in West Africa."),
+    ("nb", "Lederne vil arbeide for fred og sikkerhet i Europa."),
+    ("de", "Beide Seiten setzen sich für Frieden und Sicherheit in Europa ein."),
+    ("fr", "Les deux chefs d'Etat œuvrent pour la paix et la sécurité en Afrique centrale."),
+    ("es", "Ambos líderes abogaron por la paz y la seguridad en la región andina."),
+    ("ru", "Стороны выступают за укрепление мира и безопасности в Центральной Азии."),
+    ("vi", "Hai bên cùng đóng góp vào hòa bình và an ninh ở châu Phi."),
+])
+def test_peace_and_security_in_a_region_is_international_security(code: str, text: str) -> None:
+    assert _domains(code, text) == ["international_security"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "As allies in NATO, the two countries will coordinate closely."),
+    ("nb", "De to landene er nære allierte i NATO."),
+    ("de", "Beide Länder werden sich in der EU weiter abstimmen."),
+    ("fr", "Les deux pays coopèrent étroitement au sein de l'OTAN."),
+    ("es", "Ambos países coordinarán posiciones en la OTAN."),
+    ("ru", "Стороны отметили роль НАТО в регионе."),
+    ("vi", "Hai nước là đồng minh trong khối NATO."),
+])
+def test_nato_and_the_eu_are_multilateral(code: str, text: str) -> None:
+    assert "multilateral" in _domains(code, text)
+
+
+def test_mutual_trust_and_party_channels_are_politics_beside_a_field() -> None:
+    assert _domains("en", "Built on mutual trust, the partnership will raise trade.") == ["politics", "trade"]
+    assert _domains("vi", "Hai bên thắt chặt tình đoàn kết giữa hai Đảng và thúc đẩy thương mại.") == ["politics", "trade"]
+
+
+def test_a_bilateral_commission_is_politics_only_without_a_field() -> None:
+    assert _domains("fr", "Ils tiendront la première session de la commission mixte.") == ["politics"]
+    text = "Ils renforceront le commerce dans le cadre de la commission mixte."
+    assert _domains("fr", text) == ["trade"]
