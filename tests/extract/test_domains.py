@@ -120,3 +120,29 @@ def test_a_bilateral_commission_is_politics_only_without_a_field() -> None:
     assert _domains("fr", "Ils tiendront la première session de la commission mixte.") == ["politics"]
     text = "Ils renforceront le commerce dans le cadre de la commission mixte."
     assert _domains("fr", text) == ["trade"]
+
+
+def test_a_heading_labels_only_provisions_that_name_no_field() -> None:
+    heading = "INTERNATIONAL AND REGIONAL FORA"
+    assert _domains("en", "The two sides will coordinate their positions.", heading) == ["multilateral"]
+    assert _domains("en", "They upheld freedom of navigation in the East Sea.", heading) == ["maritime"]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    ("en", "They pledged to work together in the hydrocarbons sector.", ["energy"]),
+    ("nb", "De vil samarbeide om hydrokarboner.", ["energy"]),
+    ("de", "Sie wollen bei Kohlenwasserstoffen zusammenarbeiten.", ["energy"]),
+    ("fr", "Ils coopéreront dans le secteur des hydrocarbures.", ["energy"]),
+    ("es", "Cooperarán en el sector de los hidrocarburos.", ["energy"]),
+    ("ru", "Стороны будут сотрудничать в добыче углеводородов.", ["energy"]),
+    ("vi", "Hai bên hợp tác khai thác hydrocarbon.", ["energy"]),
+    ("en", "A new climate partnership will be launched.", ["environment"]),
+    ("fr", "Ils ont lancé un partenariat pour le climat.", ["environment"]),
+    ("es", "Lanzaron una alianza por el clima.", ["environment"]),
+    ("ru", "Стороны обсудили сохранение климата.", ["environment"]),
+    ("en", "The leaders backed closer regional economic integration.", ["trade"]),
+    ("de", "Sie unterstützen eine engere wirtschaftliche Integration.", ["trade"]),
+    ("vi", "Hai bên ủng hộ hội nhập kinh tế khu vực.", ["trade"]),
+])
+def test_field_words(code: str, text: str, expected: list[str]) -> None:
+    assert _domains(code, text) == expected

@@ -1,7 +1,7 @@
 """Domains: the fields in which a provision states a point of cooperation or a position.
 
 Keywords per domain come from the language pack. A provision's section heading ("ENERGY",
-"Jordbruk") says what all its provisions are about, so the heading's domains are added too.
+"Jordbruk") says what its provisions are about where they name no field themselves.
 
 Three readings of lists and of the relationship itself, each from pack data:
 - a list of fields ("trade, investment, education and health") gives each field its domain; a
@@ -141,9 +141,9 @@ def domains_of(
 ) -> tuple[list[str], list[Match]]:
     """The domains of a provision (in taxonomy order) and the keywords that gave them.
 
-    A heading that names one domain ("Agriculture") labels every provision under it; a heading
-    that names several ("ECONOMIC, TRADE AND INVESTMENT COOPERATION"), or the relationship
-    itself ("Bilateral relations"), only those that name none.
+    A section heading ("Agriculture", "ECONOMIC, TRADE AND INVESTMENT COOPERATION", "Bilateral
+    relations") labels the provisions under it that name no field of their own: one that does
+    says which of the heading's fields it is about.
     `names` are the spans of organisations and instruments found in the provision.
     """
     # Matched within the provision's own text, then moved to the document's offsets.
@@ -169,9 +169,8 @@ def domains_of(
     labels = {m.key for m in found}
     # Headings longer than a section title are headlines.
     heading = section if section and len(section.split()) <= HEADING_MAX_WORDS else ""
-    in_heading = {m.key for m in domain_cues(pack, heading)}
-    if (len(in_heading) == 1 and RELATIONSHIP_DOMAIN not in in_heading) or not labels:
-        labels |= in_heading
+    if not labels:
+        labels = {m.key for m in domain_cues(pack, heading)}
     if not labels:
         general = _phrases(pack, "relationship", text, RELATIONSHIP_DOMAIN)
         general += [m for m in broad + heritage if any(li.holds(m.start, m.end) for li in surveys)]
