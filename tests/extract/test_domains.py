@@ -146,3 +146,36 @@ def test_a_heading_labels_only_provisions_that_name_no_field() -> None:
 ])
 def test_field_words(code: str, text: str, expected: list[str]) -> None:
     assert _domains(code, text) == expected
+
+
+@pytest.mark.parametrize(("code", "alone", "in_a_field"), [
+    ("en", "The sides will increase the exchange of delegations.",
+     "The sides will increase the exchange of delegations between their armed forces."),
+    ("fr", "Les deux parties renforceront les échanges de délégations.",
+     "Les deux parties renforceront les échanges de délégations entre leurs armées."),
+    ("vi", "Hai bên tăng cường trao đổi đoàn các cấp.",
+     "Hai bên tăng cường trao đổi đoàn các cấp giữa quân đội hai nước."),
+])
+def test_delegation_exchanges_are_politics_only_outside_a_field(code: str, alone: str, in_a_field: str) -> None:
+    assert _domains(code, alone) == ["politics"]
+    assert _domains(code, in_a_field) == ["defense"]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    ("en", "France offered support after the recent typhoon.", ["environment"]),
+    ("nb", "Norge ga støtte etter tyfonen.", ["environment"]),
+    ("de", "Deutschland sagte nach dem Taifun Hilfe zu.", ["environment"]),
+    ("fr", "La France a promis son soutien après le typhon.", ["environment"]),
+    ("es", "España ofreció apoyo tras el tifón.", ["environment"]),
+    ("ru", "Россия направит помощь после тайфуна.", ["environment"]),
+    ("vi", "Pháp hỗ trợ khắc phục hậu quả cơn bão.", ["environment"]),
+    ("en", "They called for indivisible security in the region.", ["international_security"]),
+    ("nb", "De ønsker udelelig sikkerhet i regionen.", ["international_security"]),
+    ("de", "Sie treten für unteilbare Sicherheit ein.", ["international_security"]),
+    ("fr", "Ils plaident pour une sécurité indivisible.", ["international_security"]),
+    ("es", "Abogan por una seguridad indivisible.", ["international_security"]),
+    ("ru", "Стороны выступают за принцип неделимости безопасности.", ["international_security"]),
+    ("vi", "Hai bên ủng hộ an ninh không thể chia cắt.", ["international_security"]),
+])
+def test_disasters_and_indivisible_security(code: str, text: str, expected: list[str]) -> None:
+    assert _domains(code, text) == expected
