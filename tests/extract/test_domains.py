@@ -179,3 +179,16 @@ def test_delegation_exchanges_are_politics_only_outside_a_field(code: str, alone
 ])
 def test_disasters_and_indivisible_security(code: str, text: str, expected: list[str]) -> None:
     assert _domains(code, text) == expected
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The leaders condemned attacks on migrants."),
+    ("nb", "De drøftet migrasjon mellom landene."),
+    ("de", "Sie sprachen über Migration."),
+    ("fr", "Ils ont salué leur collaboration sur les migrations."),
+    ("es", "Hablaron de la migración entre ambos países."),
+    ("ru", "Стороны обсудили вопросы миграции."),
+    ("vi", "Hai bên thảo luận vấn đề di cư."),
+])
+def test_migration_is_people(code: str, text: str) -> None:
+    assert _domains(code, text) == ["people"]
