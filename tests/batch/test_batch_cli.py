@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -151,3 +152,17 @@ def test_without_ray_the_command_says_how_to_install_it(folder: Path, tmp_path: 
     )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == ["Error: Ray is not installed: pip install 'accords[ray]' (or pip install 'ray[data]')"]
+
+
+def test_a_cluster_that_does_not_answer_is_one_line_in_seconds(folder: Path, tmp_path: Path) -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    result = accords("batch", str(folder), str(tmp_path / "out"), "--address", f"127.0.0.1:{port}", timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: 127.0.0.1:{port}: no Ray cluster answers there (Connection refused)"
+    ]
+    assert not (tmp_path / "out").exists()
+    sized = accords("batch", str(folder), str(tmp_path / "out"), "--address", "auto", "--cpus", "2", timeout=60)
+    assert sized.returncode == 2 and "--cpus and --object-store-mb size a Ray started here" in sized.stderr

@@ -29,14 +29,15 @@ def test_a_folder_is_read_by_the_workers_as_extract_reads_it(tmp_path: Path) -> 
     (tmp_path / "empty.txt").write_text("")
     source = open_input(str(SAMPLES))
     assert source.kind == FOLDER and source.count == len(source.paths) == 9
-    rows = pa.table({"path": [str(NEWS), str(tmp_path / "empty.txt"), str(tmp_path / "gone.txt")]})
+    paths = [str(NEWS), str(tmp_path / "empty.txt"), str(tmp_path / "gone.txt")]
+    rows = pa.table({"path": paths, "name": ["news.txt", "empty.txt", "gone.txt"]})
     out = extract_batch(rows, kind=FOLDER, max_bytes=20_000_000, source=str(SAMPLES))
     assert out.schema == RESULT_SCHEMA
     news, empty, gone = out.to_pylist()
     assert news["problem"] is None and news["file"] == NEWS.name
     assert json.loads(str(news["record"])) == process(str(NEWS)).to_json_dict()
     assert news["text"] == NEWS.read_text(encoding="utf-8")
-    assert (empty["name"], empty["problem"], empty["record"]) == (str(tmp_path / "empty.txt"), "empty file", None)
+    assert (empty["name"], empty["problem"], empty["record"]) == ("empty.txt", "empty file", None)
     assert gone["problem"] == "no such file"
 
 

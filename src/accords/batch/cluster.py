@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import socket
 import time
 import warnings
 from collections.abc import Callable
@@ -29,6 +30,7 @@ INSTALL = "Ray is not installed: pip install 'accords[ray]' (or pip install 'ray
 # Documents a task extracts at a time: about a second of work, fine-grained enough to spread a
 # small batch over every worker and to show progress, coarse enough that scheduling costs little.
 BATCH_ROWS = 16
+REACH_S = 5.0
 
 
 @dataclass
@@ -106,8 +108,28 @@ def run_batch(
                 progress.new_failures = failures
                 on_progress(progress)
         return progress
+    except ray.exceptions.RayError as exc:
+        # A document's own problem is a failure row; this is the input or the cluster failing.
+        raise AccordsError(f"{input_path}: the batch stopped ({_last_line(exc)})") from None
     finally:
         ray.shutdown()
+
+
+def _last_line(exc: BaseException) -> str:
+    """What went wrong, from a Ray error: a task's error ends its remote traceback."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[-1] if lines else type(exc).__name__
+
+
+def _check_reachable(address: str) -> None:
+    """Fail in seconds on a head that does not answer, where Ray itself retries for minutes."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto", or a name Ray resolves itself
+    try:
+        socket.create_connection((host, int(port)), timeout=REACH_S).close()
+    except OSError as exc:
+        raise AccordsError(f"{address}: no Ray cluster answers there ({exc.strerror or exc})") from None
 
 
 def _start(ray: ModuleType, cluster: Cluster) -> None:
@@ -115,7 +137,11 @@ def _start(ray: ModuleType, cluster: Cluster) -> None:
     # Ray's own warnings at start-up (its token authentication, say) are not the user's business.
     options: dict[str, Any] = {"logging_level": logging.ERROR, "configure_logging": True}
     if cluster.address:
-        ray.init(address=cluster.address, **options)
+        _check_reachable(cluster.address)
+        try:
+            ray.init(address=cluster.address, **options)
+        except ConnectionError as exc:
+            raise AccordsError(f"{cluster.address}: cannot join the Ray cluster ({exc})") from None
     else:
         ray.init(
             address="local",
@@ -126,9 +152,9 @@ def _start(ray: ModuleType, cluster: Cluster) -> None:
         )
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
-    # Our own progress replaces Ray Data's bars; it need not warn that they are off.
-    logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
+    # Ray Data logs a failing task's traceback before raising it, and warns that its bars are off;
+    # run_batch turns the error into one line and shows its own progress.
+    logging.getLogger("ray.data").setLevel(logging.CRITICAL)
     # Ray Data warns when a small input cannot keep every worker busy; for a batch that is expected.
     warnings.filterwarnings("ignore", message="The maximum number of concurrent tasks", category=UserWarning)
 
@@ -138,9 +164,12 @@ def _dataset(ray: ModuleType, source: Input) -> Any:
     data = ray.data
     if source.kind == FOLDER:
         blocks = max(1, math.ceil(len(source.paths) / BATCH_ROWS))
-        return data.from_items([{"path": p} for p in source.paths], override_num_blocks=blocks)
+        # Workers read absolute paths (their working folder is not ours); failures keep the names given.
+        rows = [{"path": os.path.abspath(p), "name": p} for p in source.paths]
+        return data.from_items(rows, override_num_blocks=blocks)
+    location = os.path.abspath(source.location)
     if source.kind == PARQUET:
-        dataset = data.read_parquet(source.location, columns=list(source.columns))
+        dataset = data.read_parquet(location, columns=list(source.columns))
     else:
-        dataset = data.read_text(source.location)
+        dataset = data.read_text(location)
     return dataset.repartition(target_num_rows_per_block=BATCH_ROWS)

@@ -83,7 +83,10 @@ def _parquet_input(location: str) -> Input:
 
 
 def extract_batch(batch: pa.Table, *, kind: str, max_bytes: int, source: str) -> pa.Table:
-    """Records or failures, one row for each document of the batch, in RESULT_SCHEMA."""
+    """Records or failures, one row for each document of the batch, in RESULT_SCHEMA.
+
+    A folder's rows are a `path` to read and the `name` the user gave it, which failures carry.
+    """
     rows = batch.to_pylist()
     if kind == JSONL:
         rows = [_parse_line(row[TEXT], source) for row in rows]
@@ -92,7 +95,7 @@ def extract_batch(batch: pa.Table, *, kind: str, max_bytes: int, source: str) ->
 
 def extract_row(row: Row, kind: str, max_bytes: int) -> Row:
     """One document's record row, or its failure row naming it and the problem."""
-    name = str(row["path"]) if kind == FOLDER else str(row.get(NAME) or "(a row without a name)")
+    name = str(row.get(NAME) or "(a row without a name)")
     try:
         raw = read_source(str(row["path"]), max_bytes) if kind == FOLDER else _read_columns(row, max_bytes)
         record = process_raw(raw)

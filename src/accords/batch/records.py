@@ -25,7 +25,8 @@ from accords.errors import ReadError
 from accords.model import SCHEMA, Record
 
 RECORDS, FAILURES = "records", "failures"
-# Files of a few hundred MB: large enough for fast scans, small enough to read in parallel.
+# Files of about 100 MB (a record and its text take some 11 kB compressed): large enough for fast
+# scans, small enough to read in parallel.
 ROWS_PER_FILE = 10_000
 _READ_ROWS = 256
 
