@@ -200,3 +200,16 @@ def test_datelines_relative_days_ranges_and_glued_dates(text: str, start: str) -
 def test_the_first_phrase_saying_who_hosts_decides(text: str, expected: tuple[str, str]) -> None:
     event = process_text(text, "h.txt").event
     assert (event.host and event.host.country, event.guest and event.guest.country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two leaders stressed the need to promote trade and investment.", "position"),
+        ("The two leaders reaffirmed that they stand ready to support each other.", "support"),
+        ("Norge og Island har tette bånd. Vi samarbeider tett i Norden.", "narrative"),
+        ("Les deux pays coopèrent dans de nombreux domaines.", "narrative"),
+    ],
+)
+def test_views_govern_support_words_and_describing_is_not_supporting(text: str, expected: str) -> None:
+    assert process_text(text, "v.txt").provisions[-1].modality == expected

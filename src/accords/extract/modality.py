@@ -14,7 +14,10 @@ small clause structure, each step a named rule of spec/ANNOTATION.md:
   promote") and makes them explore;
 - `complement`: a belief or a proposal followed by "that" governs its clause ("hoped that the
   two sides will expand"): the verbs inside it are what is believed or proposed, not
-  undertaken; an affirmation ("affirmed that it will") keeps the undertaking it affirms.
+  undertaken; an affirmation ("affirmed that it will") keeps the undertaking it affirms;
+- `viewed`: support words after a view in their sentence ("stressed the need to promote",
+  "thanked Vietnam for supporting") are what the view is about, unless a new verb is joined
+  by "and"; an affirmation ("bekreftet at Vietnam er villig til å dele") keeps what it affirms.
 The provision takes the strongest level left, in the order of taxonomy.json. With no cue it is
 the reporter's narrative, except a numbered item of a joint statement, which is the parties'
 own text and so at least a position.
@@ -77,6 +80,7 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
     wishes = longest_first(find(pack, "modality", "wish", text, offset))
     thats = find(pack, "grammar", "that", text, offset)
     beliefs = find(pack, "modality", "belief", text, offset)
+    affirms = find(pack, "modality", "affirm", text, offset)
     and_words = _and_before(pack)
     conjunct_re = _conjunct(pack)
 
@@ -118,6 +122,15 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             and not coordinated
         ]
         if clause_open:
+            continue
+        if cue.key == "support" and not coordinated and any(
+            g.key == "position" and sentence[0] <= g.start and g.end <= cue.start
+            and not any(a.start <= g.start < a.end for a in affirms)
+            and not _CLAUSE_END.search(text[g.end - offset : cue.start - offset])
+            for g in out
+        ):
+            # "stressed the need to promote", "valued the mutual support": what a view is about,
+            # not what the parties undertake.
             continue
         level = cue.key
         wished = any(sentence[0] <= w.start and 0 <= cue.start - w.end <= WISH_WINDOW for w in wishes)
