@@ -1,0 +1,125 @@
+"""Instrument names read from their shape, in every pack (sentences written for these tests)."""
+
+import pytest
+
+from accords import lang
+from accords.extract.entities import entities_of
+from accords.registry.entities import dashes
+
+
+def names(code: str, text: str) -> list[str]:
+    instruments, *_ = entities_of(lang.load(code), text, 0)
+    return [i.name for i in instruments]
+
+
+def ids(code: str, text: str) -> list[str | None]:
+    instruments, *_ = entities_of(lang.load(code), text, 0)
+    return [i.id for i in instruments]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "The ministers praised the joint statement and all agreements and treaties in force."),
+        ("en", "Both sides will carry out the bilateral agreements."),
+        ("nb", "Den nye avtalen gir retning for arbeidet."),
+        ("de", "Gemeinsame Erklärung anlässlich des Besuchs des Präsidenten."),
+        ("de", "In der Erklärung sprachen sich beide Seiten für mehr Handel aus."),
+        ("de", "Die Agentur veröffentlicht den Text der gemeinsamen Erklärung."),
+        ("fr", "Ladite Déclaration ouvre une nouvelle étape."),
+        ("es", "La declaración conjunta fue leída ante la prensa."),
+        ("ru", "Совместное заявление было опубликовано вечером."),
+        ("vi", "Hai bên ra tuyên bố chung sau hội đàm."),
+        ("vi", "Ông Biden tuyên bố Washington sẵn sàng hợp tác."),
+    ],
+)
+def test_a_head_with_only_articles_and_modifiers_names_nothing(code: str, text: str) -> None:
+    assert names(code, text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("en", "They signed a memorandum of understanding on cooperation in higher education.",
+         "memorandum of understanding on cooperation in higher education"),
+        ("nb", "Partene fornyet avtalen om forsvarssamarbeid i fjor.", "avtalen om forsvarssamarbeid i fjor"),
+        ("de", "Sie schlossen ein Abkommen über die Zusammenarbeit im Gesundheitswesen.",
+         "Abkommen über die Zusammenarbeit im Gesundheitswesen"),
+        ("fr", "Ils ont signé un mémorandum d'entente sur l'enseignement supérieur.",
+         "mémorandum d'entente sur l'enseignement supérieur"),
+        ("es", "Firmaron un memorando de entendimiento sobre educación superior.",
+         "memorando de entendimiento sobre educación superior"),
+        ("ru", "Стороны подписали соглашение о сотрудничестве в области высшего образования.",
+         "соглашение о сотрудничестве в области высшего образования"),
+        ("ru", "Подписаны соглашения в таможенной сфере, в области энергетики.", "соглашения в таможенной сфере"),
+        ("vi", "Hai bên ký bản ghi nhớ về giáo dục đại học.", "bản ghi nhớ về giáo dục đại học"),
+    ],
+)
+def test_an_agreement_named_by_its_subject(code: str, text: str, name: str) -> None:
+    assert names(code, text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("en", "The sides adopted the Action Programme 2026–2030.", "Action Programme 2026–2030"),
+        ("de", "Beide Seiten billigten den Aktionsplan 2025–2028.", "Aktionsplan 2025–2028"),
+        ("fr", "Les deux pays ont adopté le plan d'action 2025-2028.", "plan d'action 2025-2028"),
+        ("es", "Aprobaron el programa de acción 2025-2028.", "programa de acción 2025-2028"),
+        ("nb", "De vedtok handlingsprogrammet 2025–2028.", "handlingsprogrammet 2025–2028"),
+        ("ru", "Стороны выполнят программу развития торговли до 2030 года.", "программу развития торговли до 2030 года"),
+        ("vi", "Hai bên thông qua Chương trình hành động giai đoạn 2026-2030.", "Chương trình hành động giai đoạn 2026-2030"),
+    ],
+)
+def test_a_plan_is_named_by_its_period(code: str, text: str, name: str) -> None:
+    assert names(code, text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("en", "They recalled the Treaty of Aachen.", "Treaty of Aachen"),
+        ("en", "The Harbour Access agreement will enter into force.", "Harbour Access agreement"),
+        ("ru", "Стороны вспомнили Ахенский договор.", "Ахенский договор"),
+        ("de", "Beide würdigten das Kensington-Abkommen.", "Kensington-Abkommen"),
+        ("nb", "Begge roste Bergen-erklæringen.", "Bergen-erklæringen"),
+        ("vi", "Hai bên thúc đẩy Hiệp định Hợp tác Văn hóa.", "Hiệp định Hợp tác Văn hóa"),
+    ],
+)
+def test_a_name_in_capitals_in_any_script(code: str, text: str, name: str) -> None:
+    assert names(code, text) == [name]
+
+
+def test_a_name_in_capitals_ends_at_its_head_and_a_date_is_no_complement() -> None:
+    assert names("en", "They signed the Harbour Pilot Agreement to further support shipping.") == ["Harbour Pilot Agreement"]
+    assert names("en", "They signed the Harbour Pilot Agreement on 15 January 2017.") == ["Harbour Pilot Agreement"]
+
+
+def test_a_name_ends_where_something_is_said_of_it() -> None:
+    assert names("en", "The agreement on fisheries will enter into force soon.") == ["agreement on fisheries"]
+    assert names("de", "Der Vertrag über die Fischerei wird bald gelten.") == ["Vertrag über die Fischerei"]
+
+
+def test_the_parties_give_way_to_the_subject_and_cooperation_alone_names_nothing() -> None:
+    text = "They issued a joint declaration between Prime Minister Aster and Chancellor Bode on deepening relations."
+    assert names("en", text) == ["joint declaration on deepening relations"]
+    assert names("en", "They reviewed the programme of cooperation between Ruritania and Freedonia.") == []
+    assert names("ru", "Компания подписала меморандум о сотрудничестве с городом.") == []
+
+
+def test_an_acronym_of_the_head_is_no_name_and_plurals_name_nothing_by_a_complement() -> None:
+    assert names("en", "They signed a Memorandum of Understanding (MOU) yesterday.") == []
+    assert names("en", "They will negotiate agreements on trade and investment.") == []
+    assert names("nb", "De vil forhandle samarbeidsavtaler innen sikkerhet.") == []
+    assert names("es", "Los acuerdos de la visita fueron firmados.") == []
+
+
+def test_a_title_in_quotes_after_the_head() -> None:
+    assert names("fr", "Ils ont adopté la Déclaration « Pour un partenariat renouvelé ».") == [
+        "Déclaration « Pour un partenariat renouvelé »"
+    ]
+
+
+def test_registry_names_with_a_dash_of_any_kind() -> None:
+    assert dashes("EU-Mercosur Agreement")[:2] == ["EU-Mercosur Agreement", "EU–Mercosur Agreement"]
+    assert ids("en", "Both welcomed the EU–Mercosur Agreement.") == ["EU-Mercosur Agreement"]
