@@ -51,7 +51,7 @@ def test_a_head_with_only_articles_and_modifiers_names_nothing(code: str, text: 
          "memorando de entendimiento sobre educación superior"),
         ("ru", "Стороны подписали соглашение о сотрудничестве в области высшего образования.",
          "соглашение о сотрудничестве в области высшего образования"),
-        ("ru", "Подписаны соглашения в таможенной сфере, в области энергетики.", "соглашения в таможенной сфере"),
+        ("ru", "Подписаны соглашения в таможенной сфере, а также протоколы.", "соглашения в таможенной сфере"),
         ("vi", "Hai bên ký bản ghi nhớ về giáo dục đại học.", "bản ghi nhớ về giáo dục đại học"),
     ],
 )
@@ -78,9 +78,9 @@ def test_a_plan_is_named_by_its_period(code: str, text: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("code", "text", "name"),
     [
-        ("en", "They recalled the Treaty of Aachen.", "Treaty of Aachen"),
+        ("en", "They recalled the Treaty of Korsvik.", "Treaty of Korsvik"),
         ("en", "The Harbour Access agreement will enter into force.", "Harbour Access agreement"),
-        ("ru", "Стороны вспомнили Ахенский договор.", "Ахенский договор"),
+        ("ru", "Стороны вспомнили Корсвикский договор.", "Корсвикский договор"),
         ("de", "Beide würdigten das Kensington-Abkommen.", "Kensington-Abkommen"),
         ("nb", "Begge roste Bergen-erklæringen.", "Bergen-erklæringen"),
         ("vi", "Hai bên thúc đẩy Hiệp định Hợp tác Văn hóa.", "Hiệp định Hợp tác Văn hóa"),
@@ -123,3 +123,80 @@ def test_a_title_in_quotes_after_the_head() -> None:
 def test_registry_names_with_a_dash_of_any_kind() -> None:
     assert dashes("EU-Mercosur Agreement")[:2] == ["EU-Mercosur Agreement", "EU–Mercosur Agreement"]
     assert ids("en", "Both welcomed the EU–Mercosur Agreement.") == ["EU-Mercosur Agreement"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("nb", "Landene fornyet fiskerisamarbeidsavtalen.", "fiskerisamarbeidsavtalen"),
+        ("de", "Beide Staaten unterzeichneten ein Migrationsabkommen.", "Migrationsabkommen"),
+    ],
+)
+def test_an_agreement_named_by_its_subject_in_one_word(code: str, text: str, name: str) -> None:
+    assert names(code, text) == [name]
+
+
+def test_a_compound_of_a_generic_kind_names_nothing() -> None:
+    assert names("nb", "Samarbeidsavtalen og rammeavtalen ble signert.") == []
+    assert names("de", "Ein Rahmenabkommen wurde besprochen.") == []
+
+
+def test_each_complement_of_a_list_is_an_instrument() -> None:
+    assert names("en", "They signed the agreement on customs, on fisheries and on tourism.") == [
+        "agreement on customs", "agreement on fisheries", "agreement on tourism"]
+    assert names("ru", "Подписаны, в том числе, соглашения в таможенной сфере, в области рыболовства.") == [
+        "соглашения в таможенной сфере", "соглашения в области рыболовства"]
+
+
+def test_a_purpose_after_a_comma_is_no_item_of_a_list() -> None:
+    text = "De vedtok hovedplanen for utvikling av fiske, for å styrke handelen."
+    assert names("nb", text) == ["hovedplanen for utvikling av fiske"]
+
+
+def test_a_title_in_quotes_after_the_link_and_two_compounds_joined() -> None:
+    assert names("nb", "De hilste kjøps- og salgsavtalen for «NORDLYS AIR» velkommen.") == ["kjøps- og salgsavtalen for «NORDLYS AIR»"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("en", "They will sign the agreement on fisheries in the coming months.", "agreement on fisheries"),
+        ("nb", "De skal signere avtalen om fiskeri i den kommende tiden.", "avtalen om fiskeri"),
+        ("ru", "Будет подписано соглашение о рыболовстве в ближайшее время.", "соглашение о рыболовстве"),
+    ],
+)
+def test_a_name_ends_before_a_time_to_come(code: str, text: str, name: str) -> None:
+    assert names(code, text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "Both leaders honoured the Treaty of Aachen."),
+        ("de", "Beide erinnerten an den Aachener Vertrag."),
+        ("fr", "Ils ont salué le Traité d'Aix-la-Chapelle."),
+        ("es", "Recordaron el Tratado de Aquisgrán."),
+        ("ru", "Стороны напомнили об Ахенском договоре и Ахенского договора."),
+        ("nb", "De minnet om Aachen-traktaten."),
+        ("vi", "Hai bên nhắc lại Hiệp ước Aachen."),
+    ],
+)
+def test_a_treaty_named_by_its_place_in_every_language(code: str, text: str) -> None:
+    assert "Treaty of Aachen" in ids(code, text)
+
+
+def test_registry_trade_agreements_and_bare_schengen() -> None:
+    assert ids("fr", "Ils ont réaffirmé leur engagement envers l'Accord économique et commercial global.") == ["CETA"]
+    assert ids("nb", "Landene samarbeider gjennom EØS og Schengen.") == ["EEA Agreement", "Schengen Agreement"]
+    assert ids("en", "Both praised the JAEPA and the Agenda 2063.") == ["JAEPA", "Agenda 2063"]
+
+
+def test_organisations_in_other_forms_and_inside_an_instrument() -> None:
+    def orgs(code: str, text: str) -> list[str | None]:
+        _, found, *_ = entities_of(lang.load(code), text, 0)
+        return [o.id for o in found]
+
+    assert orgs("en", "As Commonwealth nations, they share values.") == ["Commonwealth"]
+    assert orgs("fr", "Ils coopèrent au sein des instances onusiennes.") == ["UN"]
+    assert orgs("nb", "De er begge medlemmer av Frankofonien.") == ["OIF"]
+    assert orgs("nb", "De feiret frihandelsavtalen mellom Vietnam og Den eurasiske økonomiske union.") == ["EAEU"]

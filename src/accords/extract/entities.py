@@ -196,9 +196,17 @@ def _complement(pack: Pack, text: str, h_end: int) -> tuple[int, int, int] | Non
     first = re.match(r"\s*(\S+)", text[link_end:])
     if not first or first.group(1)[:1].isdigit():
         return None
+    quote = _QUOTE_OPEN.match(text, link_end + 1)
+    closing = text.find(_QUOTES[quote.group(0)], quote.end()) if quote else -1
+    if quote and 0 < closing - link_end < 200:
+        # A title in quotes after the link ("kjøps- og salgsavtalen for «QAZAQ AIR»").
+        return link_end, closing + 1, link.start()
     end = _trimmed(pack, text, link_end, _phrase_end(pack, text, link_end))
     if end <= link_end:
-        return None
+        # A link with a gap holds its own subject ("в таможенной сфере").
+        words = link.group(0).split()
+        filled = len(words) >= 3 and not _no_name(pack).fullmatch(words[-1].translate(APOSTROPHES))
+        return (link_end, link_end, link.start()) if filled else None
     party_links = pack.phrase_regex("entities", "party_links")
     parties = party_links.search(text, link.start(), end)
     subject = text[link_end : parties.start() if parties else end].strip()
@@ -242,6 +250,9 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
     for m in _compound(pack, key).finditer(text):
         if not any(h.start <= offset + m.start() < h.end or offset + m.start() <= h.start < offset + m.end() for h in heads):
             heads.append(Match(offset + m.start(), offset + m.end(), m.group(0), key))
+    compounds = _subject_compounds(pack, text, offset) if key == "instrument_heads" else []
+    subjects = {m.start for m in compounds}
+    heads += [m for m in compounds if not any(h.start <= m.start < h.end for h in heads)]
     heads.sort(key=lambda h: h.start)
     plurals = pack.phrase_regex("entities", "plurals")
     plans = pack.phrase_regex("entities", "plans")
@@ -256,8 +267,12 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
         if any(f.start <= head.start < f.end for f in taken + out):
             continue
         plural = bool(plurals.search(head.cue.split("-")[-1].translate(APOSTROPHES)))
-        compound = "-" in head.cue or "–" in head.cue
+        compound = "-" in head.cue or "–" in head.cue or head.start in subjects
         start = h_start if head_first else _left_name(pack, text, h_start)
+        # The first half of two compounds joined by "and" ("kjøps- og salgsavtalen").
+        elided = re.search(rf"\w+-\s+(?:{pack.phrase_regex('grammar', 'and').pattern})\s+$", text[max(0, start - 60) : start], re.IGNORECASE)
+        if elided and head.start in subjects:
+            start = max(0, start - 60) + elided.start()
         # A name found by the registry is not the beginning of the next one.
         start = max([start] + [f.end - offset + 1 for f in known + out if f.end - offset <= h_start and f.end - offset > start])
         # One capitalised word opening a sentence before a head in small letters is no name
@@ -267,6 +282,7 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
         if opening:
             start = h_start
         named = start < h_start or compound and not plural
+        capitals = start < h_start
         for _ in range(2):
             before = modifier.search(text[max(0, start - 40) : start])
             if not before:
@@ -279,7 +295,10 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
         closing = text.find(_QUOTES[quote.group(0)], h_end) if quote else -1
         title = _QUOTE_OPEN.match(text, h_end + 1) if text[h_end : h_end + 1] == " " else None
         title_end = text.find(_QUOTES[title.group(0)], title.end()) if title else -1
-        complement = _complement(pack, text, h_end)
+        # "Memorandum of Understanding (MoU) on ...": the head's own acronym, then its name.
+        spelled = _ACRONYM.match(text, h_end)
+        after_head = spelled.end() if spelled and re.sub(r"\W", "", spelled.group("acr")).lower() == _initials(head.cue) else h_end
+        complement = _complement(pack, text, after_head)
         # A head right after a capitalised word is inside another name ("Đối tác Chiến lược").
         before_head = text[max(0, h_start - 30) : h_start].split()
         inside = bool(before_head) and before_head[-1][:1].isupper()
@@ -294,7 +313,7 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
             end, named = title_end + 1, True
         # A name in capitals before the head goes on only with more capitals after it: "the
         # Acquisition and Cross-Servicing Agreement to further ..." ends at the head.
-        elif complement and not (plural and not named) and not (start < h_start and not _titled(pack, text, h_end)):
+        elif complement and not (plural and not named) and not (capitals and not _titled(pack, text, h_end)):
             end, resume = complement[1], complement[2]
             named = True
             if i + 1 < len(heads) and heads[i + 1].start - offset < end:
@@ -325,15 +344,56 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
             end = acronym.end()
         entity = _known(key, entity_id, name) or Entity(id=entity_id, name=name, year=year)
         out.append(Found(offset + start, offset + end, entity, name, kind))
+        if resume is not None and not acronym:
+            out += _listed(pack, key, text, offset, text[start:h_end], end, kind)
     return out
+
+
+def _listed(pack: Pack, key: str, text: str, offset: int, head: str, end: int, kind: str) -> list[Found]:
+    """Further complements of one head in a list, each another instrument ("agreements in the
+    customs field, in the field of emergencies": the second is "agreements in the field of
+    emergencies")."""
+    separator = re.compile(rf"\s*(?:,\s*(?:(?:{pack.phrase_regex('grammar', 'and').pattern})\s+)?|\s+(?:{pack.phrase_regex('grammar', 'and').pattern})\s+)", re.IGNORECASE)
+    links = pack.phrase_regex("grammar", "links")
+    out: list[Found] = []
+    while (sep := separator.match(text, end)) is not None:
+        complement = _complement(pack, text, sep.end() - 1) if text[sep.end() - 1 : sep.end()] == " " else None
+        if complement is None or complement[2] != sep.end() or complement[1] <= end:
+            break
+        # A purpose clause after a comma is no item of the list ("…, for å forbedre").
+        if pack.phrase_regex("grammar", "infinitive").search(text, complement[0], complement[1]):
+            break
+        item_end = complement[1]
+        # The next item of the list ends this one ("on emergencies and on space").
+        for nxt in separator.finditer(text, complement[0], item_end):
+            if links.match(text, nxt.end()):
+                item_end = nxt.start()
+                break
+        name = " ".join(f"{head} {text[complement[2] : item_end]}".split())
+        out.append(Found(offset + sep.end(), offset + item_end, _known(key, None, name) or Entity(name=name), name, kind))
+        end = item_end
+    return out
+
+
+def _subject_compounds(pack: Pack, text: str, offset: int) -> list[Match]:
+    """Agreements named by their subject in one word ("forsvarssamarbeidsavtalen", "Klimaabkommen"):
+    a head ending of `compound_heads` after a subject, unless the subject is a generic one
+    ("samarbeidsavtale", "Rahmenabkommen")."""
+    endings = pack.strings("entities", "compound_heads")
+    if not endings:
+        return []
+    generic = {g.lower() for g in pack.strings("entities", "generic_compounds")}
+    pattern = re.compile(rf"(?<![\w-])(\w{{3,}}?)({'|'.join(map(re.escape, endings))})(?![\w-])", re.IGNORECASE)
+    return [Match(offset + m.start(), offset + m.end(), m.group(0), "instrument_heads") for m in pattern.finditer(text)
+            if m.group(1).lower() not in generic]
 
 
 def entities_of(pack: Pack, text: str, offset: int) -> tuple[list[Entity], list[Entity], list[str], list[Evidence], list[tuple[int, str]]]:
     """Instruments, organisations, mechanisms, their evidence, and where each instrument stands."""
     orgs = registry_entities("organizations", text, offset)
     known = registry_entities("instruments", text, offset)
-    # An organisation's name inside an instrument's ("the ASEAN Charter") belongs to the instrument.
-    orgs = [o for o in orgs if not any(i.start <= o.start and o.end <= i.end for i in known)]
+    # An organisation named in an instrument's name ("the ASEAN Charter", "the FTA between
+    # Vietnam and the EAEU") is also an organisation of the provision.
     generic = named_phrases(pack, "instrument_heads", text, offset, known + orgs)
     mechanisms = named_phrases(pack, "mechanism_heads", text, offset, known + orgs + generic)
     instruments_found = sorted(known + generic, key=lambda f: f.start)
