@@ -200,3 +200,17 @@ def test_organisations_in_other_forms_and_inside_an_instrument() -> None:
     assert orgs("fr", "Ils coopèrent au sein des instances onusiennes.") == ["UN"]
     assert orgs("nb", "De er begge medlemmer av Frankofonien.") == ["OIF"]
     assert orgs("nb", "De feiret frihandelsavtalen mellom Vietnam og Den eurasiske økonomiske union.") == ["EAEU"]
+
+
+def test_registry_agreements_of_many_pairs_and_regions() -> None:
+    assert ids("en", "They will deepen cooperation under the Status of Forces Agreement.") == ["SOFA"]
+    assert ids("es", "Celebraron la entrada en vigor del Acuerdo de Escazú.") == ["Escazú Agreement"]
+    assert ids("de", "Beide erinnerten an den Élysée-Vertrag.") == ["Élysée Treaty"]
+    assert names("de", "Beide würdigten den Freundschaftsvertrag.") == ["Freundschaftsvertrag"]
+
+
+def test_regional_organisations_of_africa_and_the_americas() -> None:
+    _, found, *_ = entities_of(lang.load("fr"), "Les Comores et Maurice sont membres de la Commission de l'océan Indien.", 0)
+    assert [o.id for o in found] == ["Indian Ocean Commission"]
+    _, found, *_ = entities_of(lang.load("es"), "Guatemala participa en el Sistema de la Integración Centroamericana.", 0)
+    assert [o.id for o in found] == ["SICA"]
