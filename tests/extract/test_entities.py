@@ -214,3 +214,17 @@ def test_regional_organisations_of_africa_and_the_americas() -> None:
     assert [o.id for o in found] == ["Indian Ocean Commission"]
     _, found, *_ = entities_of(lang.load("es"), "Guatemala participa en el Sistema de la Integración Centroamericana.", 0)
     assert [o.id for o in found] == ["SICA"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "They issued a joint statement between Ruritania and Freedonia, charting a path.", []),
+        ("en", "They issued a joint statement between Ruritania and Freedonia on fisheries.", ["joint statement on fisheries"]),
+        ("fr", "Ils ont publié la Déclaration conjointe entre la Ruritanie et la Freedonie sur la pêche.",
+         ["Déclaration conjointe sur la pêche"]),
+        ("ru", "Стороны приняли совместное заявление между Руританией и Фридонией.", []),
+    ],
+)
+def test_a_joint_statement_between_the_parties_alone_is_no_named_instrument(code: str, text: str, expected: list[str]) -> None:
+    assert names(code, text) == expected

@@ -299,6 +299,10 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
         spelled = _ACRONYM.match(text, h_end)
         after_head = spelled.end() if spelled and re.sub(r"\W", "", spelled.group("acr")).lower() == _initials(head.cue) else h_end
         complement = _complement(pack, text, after_head)
+        if complement and pack.phrase_regex("entities", "statements").fullmatch(head.cue) and complement[2] == after_head + 1 and (
+            pack.phrase_regex("entities", "party_links").match(text, after_head + 1)
+        ):
+            complement = None
         # A head right after a capitalised word is inside another name ("Đối tác Chiến lược").
         before_head = text[max(0, h_start - 30) : h_start].split()
         inside = bool(before_head) and before_head[-1][:1].isupper()
