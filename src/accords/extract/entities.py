@@ -1,9 +1,15 @@
 """Instruments, organisations and mechanisms named in a provision.
 
 Registry names resolve to their id and English name. A named agreement the registry does not
-know ("the agreement on social security between ...") is still an instrument: a head noun of the
-pack followed by its complement up to the end of the phrase, with the acronym in brackets after
-it as its id. Bilateral mechanisms (joint committees, dialogues) are found the same way.
+know is still an instrument, read from its shape around a head noun of the pack: the complement
+a link word opens ("the agreement on social security"), a name in capitals before the head in
+any script ("Reciprocal Access Agreement", "Ахенский договор"), a title in quotes, a span of
+years ("Action Programme 2026–2030"), a subject written in one word with the head
+("forsvarssamarbeidsavtalen"), with the acronym in brackets after it as its id. A head with
+only articles and modifiers ("the joint statement", "Gemeinsame Erklärung"), in the plural
+with a complement ("agreements on trade"), or with a complement that says nothing of its own
+("memorandum on cooperation") names nothing. Bilateral mechanisms (joint committees,
+dialogues) are found the same way.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ _QUOTE_OPEN = re.compile("|".join(re.escape(q) for q in _QUOTES))
 _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9+&/ -]{1,15})\)")
 _INSTRUMENT_YEAR = re.compile(r"^\s*(?:\S+\s+){0,2}?((?:19|20)\d\d)(?!\d)")
 YEAR = r"(?:19|20)\d\d"
-#: A span of years, in any language ("2021–2025", "2026/2030").
+#: A span of years, in any language ("2021–2025", "2026/2030"): digits, not words, so it lives here.
 _RANGE = rf"\(?{YEAR}\s*[-–—/]\s*(?:{YEAR}|\d\d)\)?"
 
 
