@@ -181,12 +181,13 @@ def _known(key: str, acronym: str | None, name: str) -> Entity | None:
     return None
 
 
-def _complement(pack: Pack, text: str, h_end: int) -> tuple[int, int, int] | None:
+def _complement(pack: Pack, text: str, h_end: int, generic: bool = True) -> tuple[int, int, int] | None:
     """The complement a link word opens after a head ("on social security") as (start, end,
     where the name resumes): a complement that names the parties and then the subject ("between
     A and B on X") is named by its subject. None: no link, what follows is a date or a number
     ("agreement on 15 January"), it ends at once (a stop), or it says nothing of its own
-    ("memorandum on cooperation", "programme of cooperation between A and B")."""
+    ("memorandum on cooperation", "programme of cooperation between A and B"; with `generic`, as
+    for instruments: a mechanism of cooperation is named so)."""
     if text[h_end : h_end + 1] != " ":
         return None
     links = pack.phrase_regex("grammar", "links")
@@ -216,7 +217,7 @@ def _complement(pack: Pack, text: str, h_end: int) -> tuple[int, int, int] | Non
     party_links = pack.phrase_regex("entities", "party_links")
     parties = party_links.search(text, link.start(), end)
     subject = text[link_end : parties.start() if parties else end].strip()
-    if subject and pack.phrase_regex("entities", "generic").fullmatch(subject):
+    if generic and subject and pack.phrase_regex("entities", "generic").fullmatch(subject):
         return None
     resume = link.start()
     if party_links.fullmatch(link.group(0)):
@@ -304,7 +305,7 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
         # "Memorandum of Understanding (MoU) on ...": the head's own acronym, then its name.
         spelled = _ACRONYM.match(text, h_end)
         after_head = spelled.end() if spelled and re.sub(r"\W", "", spelled.group("acr")).lower() == _initials(head.cue) else h_end
-        complement = _complement(pack, text, after_head)
+        complement = _complement(pack, text, after_head, generic=kind == "instruments")
         if complement and pack.phrase_regex("entities", "statements").fullmatch(head.cue) and complement[2] == after_head + 1 and (
             pack.phrase_regex("entities", "party_links").match(text, after_head + 1)
         ):
@@ -405,7 +406,9 @@ def entities_of(pack: Pack, text: str, offset: int) -> tuple[list[Entity], list[
     # An organisation named in an instrument's name ("the ASEAN Charter", "the FTA between
     # Vietnam and the EAEU") is also an organisation of the provision.
     generic = named_phrases(pack, "instrument_heads", text, offset, known + orgs)
-    mechanisms = named_phrases(pack, "mechanism_heads", text, offset, known + orgs + generic)
+    # A mechanism named inside an instrument's name ("the agreement establishing the Joint
+    # Commission") is a mechanism too.
+    mechanisms = named_phrases(pack, "mechanism_heads", text, offset, known + orgs)
     instruments_found = sorted(known + generic, key=lambda f: f.start)
     evidence = [
         Evidence(field=field, value=f.entity.id or f.entity.name, span=(f.start, f.end), cue=f.cue)
