@@ -228,3 +228,31 @@ def test_regional_organisations_of_africa_and_the_americas() -> None:
 )
 def test_a_joint_statement_between_the_parties_alone_is_no_named_instrument(code: str, text: str, expected: list[str]) -> None:
     assert names(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("ru", "Стороны утвердили Программу стратегического сотрудничества до 2030 года.",
+         "Программу стратегического сотрудничества до 2030 года"),
+        ("en", "They adopted a Programme for Strategic Cooperation until 2030.", "Programme for Strategic Cooperation until 2030"),
+        ("de", "Sie verabschiedeten ein Programm zur Förderung des Handels bis 2030.", "Programm zur Förderung des Handels bis 2030"),
+    ],
+)
+def test_a_plan_named_up_to_its_period(code: str, text: str, name: str) -> None:
+    assert names(code, text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "They signed a Memorandum of Cooperation (MoC) on disaster management.", ["Memorandum of Cooperation on disaster management"]),
+        ("en", "They signed a Memorandum of Cooperation.", []),
+        ("fr", "Ils ont signé un accord de coopération dans le domaine de la santé.", ["accord de coopération dans le domaine de la santé"]),
+        ("fr", "Un accord de coopération a été signé.", []),
+        ("es", "Firmaron un convenio de cooperación en materia de salud.", ["convenio de cooperación en materia de salud"]),
+        ("ru", "Подписано соглашение о сотрудничестве.", []),
+    ],
+)
+def test_a_cooperation_agreement_is_named_by_its_field(code: str, text: str, expected: list[str]) -> None:
+    assert names(code, text) == expected

@@ -331,9 +331,18 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
                 coordination = and_words.search(text[h_end : heads[i + 1].start - offset])
                 if coordination:
                     end = h_end + coordination.start()
+        plan = bool(plans.search(head.cue))
+        if plan and not named and not plural and text[end : end + 1] == " ":
+            # A plan named by the words up to its period ("программа стратегического
+            # сотрудничества до 2030 года"), where no link word opens them.
+            phrase_end = _phrase_end(pack, text, end + 1)
+            words = text[end:phrase_end].split()
+            for m in _period(pack).finditer(text, end, phrase_end):
+                if len(text[end : m.start()].split()) <= 6 and len(words) <= 12:
+                    end, named = m.end(), True
+                    break
         # A span of years names a plan ("Action Programme 2026–2030", "giai đoạn 2026-2030"); a
         # period with one year ("until 2030") only lengthens the name of a plan already named.
-        plan = bool(plans.search(head.cue))
         period = _YEARS.match(text, end) or (_period(pack).match(text, end) if plan else None)
         if period and not named and len(re.findall(YEAR, period.group(0))) < 2:
             period = None
