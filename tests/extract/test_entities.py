@@ -256,3 +256,15 @@ def test_a_plan_named_up_to_its_period(code: str, text: str, name: str) -> None:
 )
 def test_a_cooperation_agreement_is_named_by_its_field(code: str, text: str, expected: list[str]) -> None:
     assert names(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("fr", "Ils ont salué l'accord Ruritanie-Freedonie sur le commerce.", "accord Ruritanie-Freedonie"),
+        ("es", "Celebraron el acuerdo Ruritania-Freedonia.", "acuerdo Ruritania-Freedonia"),
+        ("de", "Das Abkommen Ruritanien-Freedonien wurde gelobt.", "Abkommen Ruritanien-Freedonien"),
+    ],
+)
+def test_a_pair_of_names_after_the_head(code: str, text: str, name: str) -> None:
+    assert names(code, text) == [name]

@@ -117,6 +117,7 @@ def _compound(pack: Pack, key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:[{UPPER}][\w'’.]*[-–])+(?i:{heads})")
 
 
+_PAIR = re.compile(rf" (?P<a>[{UPPER}])(?:\w|\.(?=\w))*\s?[-–]\s?(?P<b>[{UPPER}])(?:\w|\.(?=\w))*(?![\w-])")
 _YEARS = re.compile(rf"\s*,?\s*{_RANGE}(?![-\d])")
 
 
@@ -316,6 +317,10 @@ def named_phrases(pack: Pack, key: str, text: str, offset: int, taken: list[Foun
         if complement is None and head_first and not inside and text[h_end : h_end + 2][1:].isupper():
             after = _trimmed(pack, text, h_end + 1, _phrase_end(pack, text, h_end + 1))
             complement = (h_end + 1, after, h_end + 1) if after > h_end + 1 else None
+        # A pair of names joined by a dash right after the head ("l'accord Canada-UE").
+        pair = _PAIR.match(text, h_end) if complement is None else None
+        if pair and pair.group("a").isupper() and pair.group("b").isupper():
+            complement = (h_end + 1, pair.end(), h_end + 1)
         resume = None
         if quote and 0 < closing - h_end < 400:
             start, end = start - (len(text[max(0, start - 2) : start]) - quote.start()), closing + 1
