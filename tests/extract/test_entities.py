@@ -268,3 +268,9 @@ def test_a_cooperation_agreement_is_named_by_its_field(code: str, text: str, exp
 )
 def test_a_pair_of_names_after_the_head(code: str, text: str, name: str) -> None:
     assert names(code, text) == [name]
+
+
+def test_a_vietnamese_programme_named_by_what_it_implements() -> None:
+    text = "Hai bên nhất trí thực hiện Chương trình hành động triển khai quan hệ Đối tác chiến lược toàn diện."
+    assert names("vi", text) == ["Chương trình hành động triển khai quan hệ Đối tác chiến lược toàn diện"]
+    assert names("vi", "Hai bên sẽ thực hiện hiệp định này.") == []
