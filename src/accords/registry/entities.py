@@ -7,6 +7,7 @@ entry, so "FNs havrettskonvensjon", "UN-Seerechtsübereinkommen" and "UNCLOS" ar
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -14,6 +15,15 @@ from typing import Any
 from accords.registry.data import load
 from accords.registry.gazetteer import Gazetteer, Hit
 from accords.registry.states import LOCALES
+
+
+def dashes(name: str) -> list[str]:
+    """A name with a hyphen between two names as texts also write it: with an en dash, or spaced
+    ("EU-Mercosur", "EU–Mercosur", "Việt Nam - EU")."""
+    if not re.search(r"\w[-–]\w|\s[-–]\s", name):
+        return [name]
+    bare = re.sub(r"\s*[-–]\s*", "-", name)
+    return list(dict.fromkeys([name, bare, bare.replace("-", "–"), bare.replace("-", " - "), bare.replace("-", " – ")]))
 
 
 @dataclass(frozen=True)
@@ -35,10 +45,9 @@ class Registry:
         for row in rows:
             entry = Entry(str(row["id"]), str(row["name"]), row.get("year"), row.get("kind"), row.get("parent"))
             self.entries[entry.id] = entry
-            names.append((entry.name, entry.id))
-            for language in LOCALES:
-                names.extend((n, entry.id) for n in row.get(language, []))
-            acronyms.extend((a, entry.id) for a in row.get("acronyms", []))
+            own = [entry.name] + [n for language in LOCALES for n in row.get(language, [])]
+            names.extend((n, entry.id) for name in own for n in dashes(name))
+            acronyms.extend((a, entry.id) for acronym in row.get("acronyms", []) for a in dashes(acronym))
         self.gazetteer = Gazetteer(names, acronyms)
 
     def __len__(self) -> int:
