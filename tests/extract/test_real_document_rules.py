@@ -213,3 +213,27 @@ def test_the_first_phrase_saying_who_hosts_decides(text: str, expected: tuple[st
 )
 def test_views_govern_support_words_and_describing_is_not_supporting(text: str, expected: str) -> None:
     assert process_text(text, "v.txt").provisions[-1].modality == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (("Statsminister Jonas Gahr Støre møtte Storbritannias statsminister Keir Starmer i Oslo.\n\n"
+         "– Nå styrker vi båndene ytterligere med Storbritannia, sier Jonas Gahr Støre."), ["NO"]),
+        (("President Cyril Ramaphosa received President Muhammadu Buhari in Pretoria.\n\n"
+         "“We will strengthen the bonds between our nations,” Cyril Ramaphosa said."), ["ZA"]),
+        (("El presidente de México, Andrés Manuel López Obrador, y el presidente de Guatemala, Alejandro "
+         "Giammattei, acordaron ampliar el comercio."), ["GT", "MX"]),
+        (("Президент Беларуси Александр Лукашенко встретился с президентом Вьетнама Чан Дай Куангом.\n\n"
+         "Решено, что во Вьетнам будут поставлены новые тракторы."), ["BY", "VN"]),
+    ],
+)
+def test_who_acts_in_quotes_appositions_and_destinations(text: str, actors: list[str]) -> None:
+    assert process_text(text, "a.txt").provisions[-1].actors == actors
+
+
+def test_a_statement_paragraph_without_a_verb_of_its_own_speaks_for_both() -> None:
+    provision = process_text(
+        "Joint Statement\n\nAs Commonwealth nations, Kenya and the United Kingdom enjoy a deep and historic "
+        "relationship.", "j.txt").provisions[-1]
+    assert (provision.modality, provision.actors) == ("position", ["GB", "KE"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from accords.extract import modality
-from accords.extract.actors import actors_of
+from accords.extract.actors import actors_of, quoted_speaker
 from accords.extract.context import Context, Match, find
 from accords.extract.domains import domains_of
 from accords.extract.entities import entities_of
@@ -54,9 +54,16 @@ def read_provision(ctx: Context, provision: Provision, sentences: list[Span], st
     if cue is not None:
         evidence.append(cue.evidence("modality", level))
         actors, actor_evidence = actors_of(ctx, pack, cue, _sentence_of(sentences, cue.start, provision.span))
+        voice = quoted_speaker(ctx, pack, cue, provision.span, sentences)
+        if voice is not None:
+            # Words in a party's mouth ("– Vi styrker båndene, sier Støre"): that party acts.
+            actors, actor_evidence = voice
         provision.actors = actors
         if actor_evidence:
             evidence.append(actor_evidence)
+    elif level != "narrative":
+        # The parties' own text with no verb of theirs: a joint statement speaks for both.
+        provision.actors = sorted(ctx.parties)
 
     instruments, organizations, mechanisms, entity_evidence, named = entities_of(pack, text, start)
     provision.instruments = instruments

@@ -52,6 +52,16 @@ def _joined(ctx: Context, pack: Pack, left: Actor, right: Actor) -> bool:
     return len(between) <= _JOIN_WINDOW and bool(pack.phrase_regex("grammar", "and").match(between))
 
 
+#: How close before a state its "to" must stand to make it a destination.
+_TOWARDS = 5
+
+
+def _apposed(ctx: Context, left: Actor, right: Actor) -> bool:
+    """"El presidente de México, Andrés Manuel López Obrador, y ...": a leader named after his
+    state, set off by a comma, is the same actor."""
+    return left.states == right.states and not ctx.text[left.end : right.start].strip(" ,")
+
+
 def actors_of(ctx: Context, pack: Pack, cue: Match, sentence: tuple[int, int]) -> tuple[list[str], Evidence | None]:
     """The states acting in the cue's clause, and the words that say so.
 
@@ -65,9 +75,12 @@ def actors_of(ctx: Context, pack: Pack, cue: Match, sentence: tuple[int, int]) -
         a for a in actor_phrases(ctx, pack, clause_start, min(sentence[1], cue.end + _AFTER))
         if not any(q0 <= a.start < q1 for q0, q1 in quoted)
     ]
+    towards = pack.phrase_regex("event", "towards")
+    # A state after "to" is where something goes ("поставки во Вьетнам"), not who acts.
+    phrases = [a for a in phrases if not towards.search(ctx.text[max(clause_start, a.start - _TOWARDS) : a.start])]
     chosen = phrases[:1]
     for following in phrases[1:]:
-        if _joined(ctx, pack, chosen[-1], following):
+        if _joined(ctx, pack, chosen[-1], following) or _apposed(ctx, chosen[-1], following):
             chosen.append(following)
         else:
             break
@@ -95,3 +108,30 @@ def _quotations(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
             out.append((start, end))
             pos = end + 1
     return out
+
+
+#: Marks that open a paragraph of quoted speech in Norwegian, German and news style ("– Vi ...").
+_SPEECH_DASHES = ("–", "—", "-")
+
+
+def quoted_speaker(ctx: Context, pack: Pack, cue: Match, paragraph: tuple[int, int],
+                   sentences: list[tuple[int, int]]) -> tuple[list[str], Evidence] | None:
+    """The party whose words hold `cue`: a cue inside quotation marks, or in a paragraph that
+    opens with a speech dash, belongs to the speaker that a reporting verb of the paragraph
+    names ("..., sier statsminister Støre", "“...,” Ramaphosa said"), when that is one party."""
+    whole = (paragraph[0], paragraph[1])
+    quoted = any(q0 <= cue.start < q1 for q0, q1 in _quotations(ctx.text, whole))
+    if not quoted and not ctx.text[paragraph[0] : paragraph[0] + 2].lstrip().startswith(_SPEECH_DASHES):
+        return None
+    text = ctx.text[paragraph[0] : paragraph[1]]
+    for said in find(pack, "modality", "speech", text, paragraph[0]):
+        # The speaker follows the verb ("sier Støre") or, failing that, stands before it.
+        after = actor_phrases(ctx, pack, said.end, min(paragraph[1], said.end + _AFTER))
+        if after and len(after[0].states) == 1:
+            first = after[0]
+            return list(first.states), Evidence(field="actors", value=first.states[0], span=(first.start, first.end), cue=first.cue)
+        sentence = next(((s, e) for s, e in sentences if s <= said.start < e), whole)
+        states, evidence = actors_of(ctx, pack, said, sentence)
+        if evidence is not None and len(states) == 1:
+            return states, evidence
+    return None
