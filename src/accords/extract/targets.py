@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from accords.extract.context import find
+from accords import lang
+from accords.extract.context import Match, find
 from accords.lang import Pack, alternation, bounded, phrase_to_regex
 from accords.model import Evidence, Target
+from accords.registry import countries
 
 #: How far after an amount its deadline may stand, and how far before it its metric.
 DEADLINE_WINDOW = 80
@@ -48,11 +50,13 @@ def _amount_re(pack: Pack) -> re.Pattern[str]:
     cur_before = rf"(?P<cur1>{_phrases(list(currencies))})"
     cur_after = rf"(?P<cur2>{_phrases(list(currencies))})"
     unit = rf"(?P<unit>{_phrases(list(units))})"
+    quoted = r"(?:\s+[\"“«„][^\"”»“]{1,60}[\"”»“])?"
     forms = [
         rf"{cur_before}\s?{number.replace('num', 'numa')}(?:\s*{scale.replace('scale', 'scalea')})?",
         rf"{number}(?:\s*{scale})?\s*{cur_after}",
-        # A unit may follow its number after an adjective or two ("10,000 skilled workers").
-        rf"{number.replace('num', 'numu')}(?:\s*{scale.replace('scale', 'scaleu')})?(?:\s+[^\W\d]+){{0,2}}?\s*{unit}",
+        # A unit may follow its number after an adjective or two and a quoted name ("10,000
+        # skilled workers", "ten new “Pacific Futures” scholarships").
+        rf"{number.replace('num', 'numu')}(?:\s*{scale.replace('scale', 'scaleu')})?(?:\s+[^\W\d]+){{0,2}}?{quoted}\s*{unit}",
     ]
     return re.compile(bounded("|".join(f"(?:{f})" for f in forms)), re.IGNORECASE)
 
@@ -142,6 +146,148 @@ def metric(pack: Pack, before: str) -> str | None:
     return best[1] if best else None
 
 
+# ---------------------------------------------------------------------------------------------
+# Which amounts are aimed at. An amount is a target when it has a deadline or a yearly rate
+# after it, or when the clause says it is aimed at or committed: a goal word ("target of",
+# "mục tiêu"), a verb of raising with the word of the level reached just before the amount
+# ("raise trade to", "Handelsvolumen auf ... steigern", "довести до"), or a verb of giving
+# ("will provide", "announced", "выделит"). A figure the clause says was already reached is not.
+
+#: How far before an amount a goal word or a verb of giving may stand, and how far after it a
+#: verb-final raising verb ("auf 100 Milliarden Dollar zu steigern").
+CUE_WINDOW = 200
+VERB_AFTER_WINDOW = 40
+#: How far a conversion in parentheses, or the second amount of "from X to Y", may stand.
+FOLLOW_WINDOW = 12
+#: A sentence ends at . ; ! ? before a space and a capital or a digit (so "млрд. долл." goes on).
+_SENTENCE_END = re.compile(r"(?<!\b\w)[.;!?](?=\s+[\"“«(]?[^\W\d_a-zа-яёđ]|\s+\d|\s*$)|[;!?](?=\s)")
+
+
+@cache
+def _dated_res(pack: Pack) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p.replace("{year}", _YEAR_SLOT), re.IGNORECASE) for p in pack.strings("targets", "dated"))
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span replaced by spaces (offsets kept)."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def without_conversions(pack: Pack, text: str) -> str:
+    """`text` with every parenthesis that follows an amount and holds one blanked: "$100 млрд
+    (7,7 трлн руб.)" is one target written in two currencies, not two."""
+    found = amounts(pack, text)
+    spans = []
+    for m in re.finditer(r"\(([^()]{1,80})\)", text):
+        inside = [a for a in found if m.start() < a.start and a.end <= m.end()]
+        before = [a for a in found if a.end <= m.start() and m.start() - a.end <= FOLLOW_WINDOW]
+        if inside and before and not text[before[-1].end : m.start()].strip(" ,"):
+            spans.append((m.start(), m.end()))
+    return _blank(text, spans)
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence of `text` around `pos`."""
+    start, end = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _near(pack: Pack, key: str, text: str) -> list[Match]:
+    return find(pack, "targets", key, text)
+
+
+def _is_baseline(pack: Pack, text: str, amount: Amount, following: Amount | None) -> bool:
+    """The X of "from X to Y": a starting level, the target being Y."""
+    if following is None or following.start - amount.end > CUE_WINDOW // 2:
+        return False
+    before = text[max(0, amount.start - 30) : amount.start]
+    from_word = any(_only_currency(pack, before[m.end :]) for m in _near(pack, "from", before))
+    between = text[amount.end : following.start]
+    to_word = any(_only_currency(pack, between[m.end :]) for m in _near(pack, "to", between))
+    return from_word and to_word
+
+
+def _only_currency(pack: Pack, text: str) -> bool:
+    """Nothing but space and a currency sign or code stands in `text` (what may come between a
+    word and its amount: "to USD 10 billion", "до $100 млрд")."""
+    rest = text.strip()
+    return not rest or _lookup(pack, "currencies", rest) is not None
+
+
+def _to_level(pack: Pack, text: str, amount: Amount) -> bool:
+    """The word of the level reached stands just before the amount ("to", "lên", "auf", "до")."""
+    before = text[max(0, amount.start - 30) : amount.start]
+    return any(_only_currency(pack, before[m.end :]) for m in _near(pack, "to", before))
+
+
+def _aimed(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount) -> Match | None:
+    """The cue that makes `amount` aimed at or committed, if any: a goal word or a verb of giving
+    in its sentence before it, a verb of giving just after it (verb-final: "40 Stipendien
+    vergeben"), or a verb of raising with the word of the level reached just before it."""
+    start = max(sentence[0], amount.start - CUE_WINDOW)
+    before = text[start : amount.start]
+    after_start = amount.end
+    after = text[after_start : min(sentence[1], amount.end + VERB_AFTER_WINDOW)]
+    for key in ("aim", "give"):
+        cues = _near(pack, key, before)
+        if cues:
+            m = cues[-1]
+            return Match(start + m.start, start + m.end, m.cue, key)
+    given = _near(pack, "give", after)
+    if given:
+        return Match(after_start + given[0].start, after_start + given[0].end, given[0].cue, "give")
+    if _to_level(pack, text, amount):
+        raises = _near(pack, "raise", before)
+        if raises:
+            m = raises[-1]
+            return Match(start + m.start, start + m.end, m.cue, "raise")
+        raises = _near(pack, "raise", after)
+        if raises:
+            return Match(after_start + raises[0].start, after_start + raises[0].end, raises[0].cue, "raise")
+    return None
+
+
+def _history(pack: Pack, text: str, since: int, amount: Amount, sentence: tuple[int, int]) -> int | None:
+    """Where the clause tells of a figure already reached: the last history word between the
+    previous amount (or the sentence start) and this one, or one just after it ("last year",
+    returned as the amount's end); None when there is none."""
+    start = max(since, sentence[0])
+    after = text[amount.end : min(sentence[1], amount.end + 30)]
+    if _near(pack, "history_after", after):
+        return amount.end
+    found = _near(pack, "history", text[start : amount.start])
+    return start + found[-1].start if found else None
+
+
+def _dollar_state(pack: Pack, amount: Amount, sentence: str) -> str | None:
+    """The currency of a bare "$": the dollar of the one dollar-using state named in the
+    sentence ("Australia's commitment to a $200 million partnership" is in AUD), else USD."""
+    if amount.unit != "USD" or not re.match(r"\$\s?\d", amount.text):
+        return None
+    dollars = {str(k): str(v) for k, v in lang.load("common").table("targets", "dollars").items()}
+    named = {m.iso for m in countries().mentions(sentence, demonyms=True)}
+    local = {dollars[iso] for iso in named if iso in dollars}
+    return local.pop() if len(local) == 1 and "US" not in named else None
+
+
+def _rate(pack: Pack, after: str) -> re.Match[str] | None:
+    """A yearly rate just after an amount ("a year", "im Jahr"), unless a year follows, which
+    makes it a date ("im Jahr 2029")."""
+    rate = pack.phrase_regex("targets", "rate").match(after.lstrip())
+    if rate and re.match(rf"\s*{_YEAR_SLOT}(?!\d)", after.lstrip()[rate.end() :]):
+        return None
+    return rate
+
+
 def targets_of(
     pack: Pack, text: str, offset: int, named: list[tuple[int, str]]
 ) -> tuple[list[Target], list[Evidence]]:
@@ -149,21 +295,61 @@ def targets_of(
     out: list[Target] = []
     evidence: list[Evidence] = []
     each = find(pack, "grammar", "each", text, offset)
-    for amount in amounts(pack, text, offset):
-        after = text[amount.end - offset :]
+    work = without_conversions(pack, text)
+    found = amounts(pack, work)
+    for i, amount in enumerate(found):
+        following = found[i + 1] if i + 1 < len(found) else None
+        if _is_baseline(pack, work, amount, following):
+            continue
+        sentence = _sentence_bounds(work, amount.start)
+        since = found[i - 1].end if i else 0
+        aim = _aimed(pack, work, sentence, amount)
+        # A figure already reached, unless a cue of aiming stands nearer to it ("reached USD 10
+        # billion last year ... agreed to raise it to USD 15 billion") or it is the Y of "from X to Y".
+        history = _history(pack, work, since, amount, sentence)
+        moved = i > 0 and _is_baseline(pack, work, found[i - 1], amount)
+        if history is not None and not moved and (aim is None or aim.start < history or history >= amount.end):
+            continue
+        after = work[amount.end : sentence[1]]
         due = deadline(pack, after)
-        rate = pack.phrase_regex("targets", "rate").match(after.lstrip()) if due is None else None
-        if due is None and rate is None:
+        rate = _rate(pack, after) if due is None else None
+        if due is not None or rate is not None:
+            aim = None
+        elif aim is None:
             continue
         year = int(due.group("year")) if due else None
         due_end = due.end() if due else len(after) - len(after.lstrip()) + (rate.end() if rate else 0)
-        sentence_start = max(text.rfind(".", 0, amount.start - offset), text.rfind(";", 0, amount.start - offset)) + 1
-        before = text[sentence_start : amount.start - offset]
-        is_each = any(0 <= amount.start - m.end <= EACH_WINDOW for m in each)
-        funds = list(dict.fromkeys(name for pos, name in named if offset + sentence_start <= pos < amount.start))
+        if aim is not None:
+            year, due_end = _aimed_year(pack, work, sentence, amount, since, after)
+        unit = _dollar_state(pack, amount, work[sentence[0] : sentence[1]]) or amount.unit
+        before = work[sentence[0] : amount.start]
+        is_each = any(0 <= amount.start + offset - m.end <= EACH_WINDOW for m in each)
+        funds = list(dict.fromkeys(name for pos, name in named if offset + sentence[0] <= pos < offset + amount.start))
         metrics = funds if is_each and funds else [metric(pack, before)]
+        span = (offset + amount.start, offset + amount.end + due_end)
+        cue = text[amount.start : amount.end + due_end]
         for name in metrics:
-            out.append(Target(metric=name, amount=amount.value, unit=amount.unit, year=year))
-            evidence.append(Evidence(field="targets", value=f"{amount.value:g} {amount.unit} {year or ''}".strip(),
-                                     span=(amount.start, amount.end + due_end), cue=amount.text + after[:due_end]))
+            out.append(Target(metric=name, amount=amount.value, unit=unit, year=year))
+            evidence.append(Evidence(field="targets", value=f"{amount.value:g} {unit} {year or ''}".strip(),
+                                     span=span, cue=cue))
+        if aim is not None:
+            evidence.append(Evidence(field="targets", value=f"{amount.value:g} {unit}",
+                                     span=(offset + aim.start, offset + aim.end), cue=aim.cue))
     return out, evidence
+
+
+def _aimed_year(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount, since: int,
+                after: str) -> tuple[int | None, int]:
+    """The year of an aimed amount: a year that dates it just after ("150 tỷ USD năm 2030",
+    "USD 10 billion in 2027"), or a deadline earlier in its clause ("bis 2020 auf 100
+    Milliarden"), else none; with the length of the words after the amount that it spans."""
+    head = after[:DEADLINE_WINDOW]
+    dated = [m for p in _dated_res(pack) for m in p.finditer(head) if not head[: m.start()].strip(" ,")]
+    if dated:
+        m = min(dated, key=lambda d: d.start())
+        return int(m.group("year")), m.end()
+    before = text[max(since, sentence[0]) : amount.start]
+    earlier = [m for p in _deadline_res(pack) for m in p.finditer(before)]
+    if earlier:
+        return int(max(earlier, key=lambda d: d.start()).group("year")), 0
+    return None, 0

@@ -1,0 +1,164 @@
+"""Which amounts are aimed at: goal words, raising verbs, verbs of giving, history, conversions."""
+
+import pytest
+
+from accords import lang
+from accords.extract.targets import targets_of
+
+
+def _read(code: str, text: str) -> list[tuple[float, str, int | None]]:
+    targets, _ = targets_of(lang.load(code), text, 0, [])
+    return [(t.amount, t.unit, t.year) for t in targets]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "The leaders set a goal of two-way trade worth USD 4 billion.", (4e9, "USD", None)),
+        ("nb", "Landene har som mål en samlet handel på 2 milliarder dollar.", (2e9, "USD", None)),
+        ("de", "Ziel ist ein Handelsvolumen von 3 Milliarden Euro.", (3e9, "EUR", None)),
+        ("vi", "Hai bên hướng tới kim ngạch thương mại song phương đạt 2 tỷ USD.", (2e9, "USD", None)),
+        ("fr", "Les deux pays se fixent l'objectif de 4 milliards d'euros d'échanges.", (4e9, "EUR", None)),
+        ("es", "Ambos gobiernos fijaron la meta de un comercio de 900 millones de dólares.", (9e8, "USD", None)),
+        ("ru", "Стороны поставили цель выйти на товарооборот в 3 млрд долларов.", (3e9, "USD", None)),
+    ],
+)
+def test_a_goal_word_makes_an_amount_a_target_without_deadline(
+    code: str, text: str, expected: tuple[float, str, None]
+) -> None:
+    assert _read(code, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "Both governments will work to increase bilateral trade to USD 6 billion.", (6e9, "USD", None)),
+        ("nb", "Regjeringene vil arbeide for å øke handelen til 4 milliarder kroner.", (4e9, "NOK", None)),
+        ("de", "Beide Seiten wollen den Handel auf 8 Milliarden Euro steigern.", (8e9, "EUR", None)),
+        ("vi", "Hai nước nhất trí nâng kim ngạch thương mại lên 3 tỷ USD.", (3e9, "USD", None)),
+        ("fr", "Les ministres veulent porter les échanges à 2 milliards d'euros.", (2e9, "EUR", None)),
+        ("es", "Los ministros quieren elevar el comercio a 700 millones de dólares.", (7e8, "USD", None)),
+        ("ru", "Министры намерены довести товарооборот до 5 млрд долларов.", (5e9, "USD", None)),
+    ],
+)
+def test_a_raising_verb_with_the_level_reached(code: str, text: str, expected: tuple[float, str, None]) -> None:
+    assert _read(code, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("de", "Sie vereinbarten, den Warenaustausch bis 2028 auf 9 Milliarden Euro zu erhöhen.", (9e9, "EUR", 2028)),
+        ("en", "They agreed by 2031 to lift two-way trade to USD 9 billion.", (9e9, "USD", 2031)),
+        ("ru", "К 2029 году стороны намерены увеличить товарооборот до 7 млрд долларов.", (7e9, "USD", 2029)),
+    ],
+)
+def test_a_deadline_before_the_amount(code: str, text: str, expected: tuple[float, str, int]) -> None:
+    assert _read(code, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "The sides aim to reach USD 5 billion in 2028 and USD 8 billion in 2032.", [(5e9, "USD", 2028), (8e9, "USD", 2032)]),
+        ("nb", "Målet er å nå 3 milliarder dollar i 2029.", [(3e9, "USD", 2029)]),
+        ("de", "Ziel sind 6 Milliarden Euro im Jahr 2029.", [(6e9, "EUR", 2029)]),
+        ("vi", "Hai bên phấn đấu nâng thương mại lên 4 tỷ USD năm 2027 và 6 tỷ USD năm 2031.", [(4e9, "USD", 2027), (6e9, "USD", 2031)]),
+        ("fr", "Les deux pays visent 5 milliards d'euros en 2029.", [(5e9, "EUR", 2029)]),
+        ("es", "La meta es alcanzar 800 millones de dólares en 2029.", [(8e8, "USD", 2029)]),
+        ("ru", "Цель - выйти на 6 млрд долларов в 2029 году.", [(6e9, "USD", 2029)]),
+    ],
+)
+def test_a_year_just_after_an_aimed_amount_dates_it(code: str, text: str, expected: list[tuple[float, str, int]]) -> None:
+    assert _read(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "Japan will provide JPY 20 billion for the new metro line.", (2e10, "JPY", None)),
+        ("en", "The Prime Minister announced twelve new “Green Futures” scholarships for young engineers.", (12, "scholarships", None)),
+        ("nb", "Norge vil bevilge 150 millioner kroner til skogprosjekter.", (1.5e8, "NOK", None)),
+        ("de", "Deutschland wird 40 Stipendien für junge Ingenieure vergeben.", (40, "scholarships", None)),
+        ("vi", "Phía Hàn Quốc cam kết cung cấp 300 suất học bổng cho sinh viên.", (300, "scholarships", None)),
+        ("fr", "La France accordera 60 bourses aux jeunes chercheurs.", (60, "scholarships", None)),
+        ("es", "España otorgará 80 becas a jóvenes investigadores.", (80, "scholarships", None)),
+        ("ru", "Белорусская сторона поставит в Лаос 120 автомобилей.", (120, "vehicles", None)),
+    ],
+)
+def test_what_a_party_gives_is_a_target(code: str, text: str, expected: tuple[float, str, None]) -> None:
+    assert _read(code, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "Bilateral trade reached USD 7 billion last year."),
+        ("en", "Korea has provided USD 3 billion in grants to the region so far."),
+        ("nb", "Handelen mellom landene nådde 2 milliarder kroner i fjor."),
+        ("de", "Der Handel zwischen den beiden Ländern betrug im vergangenen Jahr 9 Milliarden Euro."),
+        ("vi", "Kim ngạch thương mại năm ngoái đã đạt 3 tỷ USD."),
+        ("fr", "Les échanges commerciaux ont atteint 4 milliards d'euros l'an dernier."),
+        ("es", "El comercio bilateral alcanzó 600 millones de dólares el año pasado."),
+        ("ru", "В прошлом году товарооборот составил 4 млрд долларов."),
+    ],
+)
+def test_a_figure_already_reached_is_not_a_target(code: str, text: str) -> None:
+    assert _read(code, text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "Trade reached USD 4 billion last year, and the leaders agreed to raise it to USD 6 billion.", (6e9, "USD", None)),
+        ("ru", "Товарооборот уже составил 2 млрд долларов, и стороны намерены довести его до 3 млрд долларов.", (3e9, "USD", None)),
+    ],
+)
+def test_an_aim_after_the_history_is_a_target(code: str, text: str, expected: tuple[float, str, None]) -> None:
+    assert _read(code, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "They aim to increase trade from USD 3 billion to USD 5 billion by 2030.", (5e9, "USD", 2030)),
+        ("nb", "De vil øke handelen fra 2 milliarder kroner til 3 milliarder kroner innen 2030.", (3e9, "NOK", 2030)),
+        ("de", "Sie wollen den Handel von 5 Milliarden Euro auf 7 Milliarden Euro bis 2030 steigern.", (7e9, "EUR", 2030)),
+        ("vi", "Hai bên nhất trí nâng thương mại từ 2 tỷ USD lên 4 tỷ USD vào năm 2030.", (4e9, "USD", 2030)),
+        ("fr", "Ils veulent porter les échanges de 2 milliards d'euros à 3 milliards d'euros d'ici 2030.", (3e9, "EUR", 2030)),
+        ("es", "Quieren elevar el comercio de 300 millones de dólares a 500 millones de dólares para 2030.", (5e8, "USD", 2030)),
+        ("ru", "Стороны увеличат товарооборот с 2 млрд долларов до 4 млрд долларов к 2030 году.", (4e9, "USD", 2030)),
+    ],
+)
+def test_from_x_to_y_aims_at_y(code: str, text: str, expected: tuple[float, str, int]) -> None:
+    assert _read(code, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("ru", "Стороны планируют выйти на $40 млрд (3 трлн руб.) к 2030 году.", (4e10, "USD", 2030)),
+        ("en", "The sides aim at USD 2 billion (about EUR 1.8 billion) by 2030.", (2e9, "USD", 2030)),
+        ("vi", "Hai bên phấn đấu đạt US$5 tỷ (khoảng 120 nghìn tỷ đồng) vào năm 2030.", (5e9, "USD", 2030)),
+    ],
+)
+def test_a_conversion_in_parentheses_is_not_a_second_target(code: str, text: str, expected: tuple[float, str, int]) -> None:
+    assert _read(code, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("ru", "Стороны договорились об увеличении товарооборота до полумиллиарда долларов.", (5e8, "USD", None)),
+        ("en", "They set a goal of half a billion dollars in two-way trade.", (5e8, "USD", None)),
+        ("de", "Ziel ist eine halbe Milliarde Euro an Investitionen.", (5e8, "EUR", None)),
+    ],
+)
+def test_half_a_billion_in_words(code: str, text: str, expected: tuple[float, str, None]) -> None:
+    assert _read(code, text) == [expected]
+
+
+def test_a_bare_dollar_sign_is_the_dollar_of_the_state_named() -> None:
+    assert _read("en", "Australia will provide $80 million for clean energy projects.") == [(8e7, "AUD", None)]
+    assert _read("en", "Canada and the United States will provide $80 million for the project.") == [(8e7, "USD", None)]
+    assert _read("en", "New Zealand will provide US$10 million for the project.") == [(1e7, "USD", None)]
