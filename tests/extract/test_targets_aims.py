@@ -162,3 +162,41 @@ def test_a_bare_dollar_sign_is_the_dollar_of_the_state_named() -> None:
     assert _read("en", "Australia will provide $80 million for clean energy projects.") == [(8e7, "AUD", None)]
     assert _read("en", "Canada and the United States will provide $80 million for the project.") == [(8e7, "USD", None)]
     assert _read("en", "New Zealand will provide US$10 million for the project.") == [(1e7, "USD", None)]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("vi", "Kim ngạch đã tăng từ 3 tỷ USD lên 5 tỷ USD năm 2022."),
+        ("es", "En cuatro años el comercio pasó de 20 mil millones de dólares a 30 mil millones de dólares."),
+        ("fr", "Les exportations se sont élevées à 12 milliards d'euros en 2019."),
+        ("de", "Der Handelsaustausch beträgt heute 30 Milliarden Euro jährlich."),
+    ],
+)
+def test_a_rise_already_made_is_not_a_target(code: str, text: str) -> None:
+    assert _read(code, text) == []
+
+
+def test_y_before_from_x() -> None:
+    assert _read("en", "The leaders agreed on boosting trade to USD 90 billion from USD 30 billion.") == [(9e10, "USD", None)]
+
+
+def test_a_pledge_after_the_amount_is_a_noun_of_history_in_english() -> None:
+    assert _read("en", "Aid in 2024 exceeded the EUR 300 million pledge made two years earlier.") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("fr", "Les deux pays annonceront un fonds commun d'un milliard d'euros.", (1e9, "EUR", None)),
+        ("de", "Die Regierung wird eine Milliarde Euro für Schulen bereitstellen.", (1e9, "EUR", None)),
+        ("nb", "Norge vil bevilge en milliard kroner til skolene.", (1e9, "NOK", None)),
+    ],
+)
+def test_one_billion_written_with_its_article(code: str, text: str, expected: tuple[float, str, None]) -> None:
+    assert _read(code, text) == [expected]
+
+
+def test_a_word_for_one_is_not_a_count() -> None:
+    assert _read("vi", "Hai bên cam kết tạo điều kiện cho một số người lao động.") == []
+    assert _read("en", "Japan committed to build one of the two bridges.") == []

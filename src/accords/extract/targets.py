@@ -104,6 +104,8 @@ def amounts(pack: Pack, text: str, offset: int = 0) -> list[Amount]:
         scale = g.get("scale") or g.get("scalea") or g.get("scaleu")
         if scale:
             value *= scales.get(" ".join(scale.lower().split()), 1.0)
+        if g.get("unit") and not scale and value == 1 and raw and not raw[:1].isdigit():
+            continue  # "one of the", "một số người": a word for one is rarely a count aimed at
         if g.get("unit"):
             unit = _lookup(pack, "units", g["unit"])
         else:
@@ -153,10 +155,14 @@ def metric(pack: Pack, before: str) -> str | None:
 # ("raise trade to", "Handelsvolumen auf ... steigern", "довести до"), or a verb of giving
 # ("will provide", "announced", "выделит"). A figure the clause says was already reached is not.
 
-#: How far before an amount a goal word or a verb of giving may stand, and how far after it a
-#: verb-final raising verb ("auf 100 Milliarden Dollar zu steigern").
-CUE_WINDOW = 200
+#: How far before an amount a goal word, a verb of raising or a verb of giving may stand (a
+#: verb of giving governs the amount: "will provide $50 million"), and how far after it a
+#: verb-final one ("auf 100 Milliarden Dollar zu steigern", "40 Stipendien vergeben").
+AIM_WINDOW = 120
+GIVE_WINDOW = 60
 VERB_AFTER_WINDOW = 40
+#: How far apart the two amounts of "from X to Y" may stand.
+PAIR_WINDOW = 100
 #: How far a conversion in parentheses, or the second amount of "from X to Y", may stand.
 FOLLOW_WINDOW = 12
 #: A sentence ends at . ; ! ? before a space and a capital or a digit (so "млрд. долл." goes on).
@@ -205,15 +211,12 @@ def _near(pack: Pack, key: str, text: str) -> list[Match]:
     return find(pack, "targets", key, text)
 
 
-def _is_baseline(pack: Pack, text: str, amount: Amount, following: Amount | None) -> bool:
-    """The X of "from X to Y": a starting level, the target being Y."""
-    if following is None or following.start - amount.end > CUE_WINDOW // 2:
-        return False
+def _is_baseline(pack: Pack, text: str, amount: Amount, neighbours: list[Amount]) -> bool:
+    """The X of "from X to Y" (or of "to Y from X"): a starting level, the target being Y."""
     before = text[max(0, amount.start - 30) : amount.start]
-    from_word = any(_only_currency(pack, before[m.end :]) for m in _near(pack, "from", before))
-    between = text[amount.end : following.start]
-    to_word = any(_only_currency(pack, between[m.end :]) for m in _near(pack, "to", between))
-    return from_word and to_word
+    if not any(_only_currency(pack, before[m.end :]) for m in _near(pack, "from", before)):
+        return False
+    return any(abs(other.start - amount.start) <= PAIR_WINDOW and _to_level(pack, text, other) for other in neighbours)
 
 
 def _only_currency(pack: Pack, text: str) -> bool:
@@ -231,41 +234,38 @@ def _to_level(pack: Pack, text: str, amount: Amount) -> bool:
 
 def _aimed(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount) -> Match | None:
     """The cue that makes `amount` aimed at or committed, if any: a goal word or a verb of giving
-    in its sentence before it, a verb of giving just after it (verb-final: "40 Stipendien
+    in its sentence before it, a verb-final verb of giving just after it ("40 Stipendien
     vergeben"), or a verb of raising with the word of the level reached just before it."""
-    start = max(sentence[0], amount.start - CUE_WINDOW)
-    before = text[start : amount.start]
-    after_start = amount.end
-    after = text[after_start : min(sentence[1], amount.end + VERB_AFTER_WINDOW)]
-    for key in ("aim", "give"):
-        cues = _near(pack, key, before)
+    after = text[amount.end : min(sentence[1], amount.end + VERB_AFTER_WINDOW)]
+    for key, window in (("aim", AIM_WINDOW), ("give", GIVE_WINDOW)):
+        start = max(sentence[0], amount.start - window)
+        cues = _near(pack, key, text[start : amount.start])
         if cues:
-            m = cues[-1]
-            return Match(start + m.start, start + m.end, m.cue, key)
-    given = _near(pack, "give", after)
+            return Match(start + cues[-1].start, start + cues[-1].end, cues[-1].cue, key)
+    given = _near(pack, "give_after", after)
     if given:
-        return Match(after_start + given[0].start, after_start + given[0].end, given[0].cue, "give")
+        return Match(amount.end + given[0].start, amount.end + given[0].end, given[0].cue, "give")
     if _to_level(pack, text, amount):
-        raises = _near(pack, "raise", before)
+        start = max(sentence[0], amount.start - AIM_WINDOW)
+        raises = _near(pack, "raise", text[start : amount.start])
         if raises:
-            m = raises[-1]
-            return Match(start + m.start, start + m.end, m.cue, "raise")
+            return Match(start + raises[-1].start, start + raises[-1].end, raises[-1].cue, "raise")
         raises = _near(pack, "raise", after)
         if raises:
-            return Match(after_start + raises[0].start, after_start + raises[0].end, raises[0].cue, "raise")
+            return Match(amount.end + raises[0].start, amount.end + raises[0].end, raises[0].cue, "raise")
     return None
 
 
-def _history(pack: Pack, text: str, since: int, amount: Amount, sentence: tuple[int, int]) -> int | None:
-    """Where the clause tells of a figure already reached: the last history word between the
-    previous amount (or the sentence start) and this one, or one just after it ("last year",
-    returned as the amount's end); None when there is none."""
-    start = max(since, sentence[0])
+def _history(pack: Pack, text: str, clause: tuple[int, int], amount: Amount, sentence: tuple[int, int]) -> int | None:
+    """Where the clause tells of a figure already reached: the end of the last history word in
+    `clause` (from the previous amount, or the sentence start, to this one), or the amount's end
+    for one just after it ("last year"); None when there is none."""
     after = text[amount.end : min(sentence[1], amount.end + 30)]
     if _near(pack, "history_after", after):
         return amount.end
-    found = _near(pack, "history", text[start : amount.start])
-    return start + found[-1].start if found else None
+    start = max(clause[0], sentence[0])
+    found = _near(pack, "history", text[start : clause[1]])
+    return start + found[-1].end if found else None
 
 
 def _dollar_state(pack: Pack, amount: Amount, sentence: str) -> str | None:
@@ -298,17 +298,19 @@ def targets_of(
     work = without_conversions(pack, text)
     found = amounts(pack, work)
     for i, amount in enumerate(found):
-        following = found[i + 1] if i + 1 < len(found) else None
-        if _is_baseline(pack, work, amount, following):
+        if _is_baseline(pack, work, amount, found[:i] + found[i + 1 :]):
             continue
         sentence = _sentence_bounds(work, amount.start)
         since = found[i - 1].end if i else 0
         aim = _aimed(pack, work, sentence, amount)
         # A figure already reached, unless a cue of aiming stands nearer to it ("reached USD 10
-        # billion last year ... agreed to raise it to USD 15 billion") or it is the Y of "from X to Y".
-        history = _history(pack, work, since, amount, sentence)
-        moved = i > 0 and _is_baseline(pack, work, found[i - 1], amount)
-        if history is not None and not moved and (aim is None or aim.start < history or history >= amount.end):
+        # billion last year ... agreed to raise it to USD 15 billion"). The Y of "from X to Y" is
+        # read with the words before X ("increase from X last year to Y").
+        clause = (since, amount.start)
+        if i and _is_baseline(pack, work, found[i - 1], [amount]):
+            clause = (found[i - 2].end if i > 1 else 0, found[i - 1].start)
+        history = _history(pack, work, clause, amount, sentence)
+        if history is not None and (aim is None or aim.start < history or history == amount.end):
             continue
         after = work[amount.end : sentence[1]]
         due = deadline(pack, after)
