@@ -200,3 +200,31 @@ def test_one_billion_written_with_its_article(code: str, text: str, expected: tu
 def test_a_word_for_one_is_not_a_count() -> None:
     assert _read("vi", "Hai bên cam kết tạo điều kiện cho một số người lao động.") == []
     assert _read("en", "Japan committed to build one of the two bridges.") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "The ministers will work towards doubling two-way investment by 2032.", (2, "times", 2032)),
+        ("nb", "Landene vil doble handelen innen 2031.", (2, "times", 2031)),
+        ("de", "Beide Seiten wollen die Investitionen bis 2031 verdoppeln.", (2, "times", 2031)),
+        ("vi", "Hai bên phấn đấu tăng gấp đôi kim ngạch thương mại vào năm 2031.", (2, "times", 2031)),
+        ("fr", "Les deux pays veulent tripler leurs échanges d'ici 2031.", (3, "times", 2031)),
+        ("es", "Ambos países acordaron duplicar el comercio bilateral para 2031.", (2, "times", 2031)),
+        ("ru", "Стороны договорились удвоить товарооборот к 2031 году.", (2, "times", 2031)),
+    ],
+)
+def test_a_multiple_aimed_at_without_an_amount(code: str, text: str, expected: tuple[float, str, int]) -> None:
+    assert _read(code, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "They set a goal to more than double trade to USD 80 billion by 2031.", [(8e10, "USD", 2031)]),
+        ("en", "The sides will conclude the agreement on the avoidance of double taxation by 2027.", []),
+        ("vi", "Kim ngạch thương mại đã tăng gấp đôi trong năm năm qua.", []),
+    ],
+)
+def test_a_multiple_with_its_amount_or_already_made(code: str, text: str, expected: list[tuple[float, str, int]]) -> None:
+    assert _read(code, text) == expected

@@ -337,7 +337,43 @@ def targets_of(
         if aim is not None:
             evidence.append(Evidence(field="targets", value=f"{amount.value:g} {unit}",
                                      span=(offset + aim.start, offset + aim.end), cue=aim.cue))
+    for target, found_evidence in _multiples(pack, work, found, offset):
+        out.append(target)
+        evidence.append(found_evidence)
     return out, evidence
+
+
+@cache
+def _multiple_res(pack: Pack) -> tuple[tuple[float, re.Pattern[str]], ...]:
+    return tuple(
+        (float(factor), re.compile(bounded(_phrases([str(w) for w in words])), re.IGNORECASE))
+        for factor, words in pack.table("targets", "multiples").items()
+    )
+
+
+def _multiples(pack: Pack, text: str, found: list[Amount], offset: int) -> list[tuple[Target, Evidence]]:
+    """Aims stated as a multiple ("doubling investment", "tăng gấp đôi kim ngạch"): a target
+    in `times`, unless an amount reached follows in the sentence ("double trade to USD 500
+    billion", which is that amount) or the multiple was already made ("đã tăng gấp đôi")."""
+    out: list[tuple[Target, Evidence]] = []
+    for factor, pattern in _multiple_res(pack):
+        for m in pattern.finditer(text):
+            sentence = _sentence_bounds(text, m.start())
+            if any(m.end() <= a.start < sentence[1] and _to_level(pack, text, a) for a in found):
+                continue
+            if any(h.start < m.start() - sentence[0] for h in _near(pack, "history", text[sentence[0] : m.end()])):
+                continue
+            after = text[m.end() : sentence[1]]
+            due = deadline(pack, after)
+            earlier = [d for p in _deadline_res(pack) for d in p.finditer(text[sentence[0] : m.start()])]
+            year = int(due.group("year")) if due else int(earlier[-1].group("year")) if earlier else None
+            end = m.end() + (due.end() if due else 0)
+            metric_name = metric(pack, text[sentence[0] : m.start()]) or metric(pack, text[m.end() : m.end() + METRIC_WINDOW // 2])
+            value = f"{factor:g} times {year or ''}".strip()
+            out.append((Target(metric=metric_name, amount=factor, unit="times", year=year),
+                        Evidence(field="targets", value=value, span=(offset + m.start(), offset + end),
+                                 cue=text[m.start() : end])))
+    return out
 
 
 def _aimed_year(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount, since: int,
