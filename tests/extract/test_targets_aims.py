@@ -228,3 +228,20 @@ def test_a_multiple_aimed_at_without_an_amount(code: str, text: str, expected: t
 )
 def test_a_multiple_with_its_amount_or_already_made(code: str, text: str, expected: list[tuple[float, str, int]]) -> None:
     assert _read(code, text) == expected
+
+
+def test_the_year_of_a_deadline_is_not_a_count() -> None:
+    text = "Japan pledged JPY 90 billion in loans through fiscal 2029 for priority projects."
+    assert _read("en", text) == [(9e10, "JPY", 2029)]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "The minister announced that 4,000 students from the region study in Canada."),
+        ("fr", "Le ministre a annoncé que 4 000 étudiants étrangers étudient en France."),
+        ("ru", "Министр предоставил данные о том, что 4 тысячи студентов учатся в России."),
+    ],
+)
+def test_a_verb_of_giving_does_not_reach_into_a_reported_clause(code: str, text: str) -> None:
+    assert _read(code, text) == []

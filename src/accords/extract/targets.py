@@ -240,7 +240,9 @@ def _aimed(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount) -> 
     for key, window in (("aim", AIM_WINDOW), ("give", GIVE_WINDOW)):
         start = max(sentence[0], amount.start - window)
         cues = _near(pack, key, text[start : amount.start])
-        if cues:
+        # A verb of giving governs its object, not a reported clause ("announced that 5,000
+        # students study there").
+        if cues and not (key == "give" and find(pack, "grammar", "that", text[start + cues[-1].end : amount.start])):
             return Match(start + cues[-1].start, start + cues[-1].end, cues[-1].cue, key)
     given = _near(pack, "give_after", after)
     if given:
@@ -296,7 +298,9 @@ def targets_of(
     evidence: list[Evidence] = []
     each = find(pack, "grammar", "each", text, offset)
     work = without_conversions(pack, text)
-    found = amounts(pack, work)
+    # The year of a deadline is never a count ("through fiscal 2028 for priority projects").
+    years = [m.span("year") for p in _deadline_res(pack) for m in p.finditer(work)]
+    found = [a for a in amounts(pack, work) if not any(s <= a.start < e for s, e in years)]
     for i, amount in enumerate(found):
         if _is_baseline(pack, work, amount, found[:i] + found[i + 1 :]):
             continue
