@@ -245,3 +245,28 @@ def test_the_year_of_a_deadline_is_not_a_count() -> None:
 )
 def test_a_verb_of_giving_does_not_reach_into_a_reported_clause(code: str, text: str) -> None:
     assert _read(code, text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "India will offer 40 scholarships to Lao students every year.", (40, "scholarships", None)),
+        ("nb", "Norge tilbyr 30 stipender til unge forskere hvert år.", (30, "scholarships", None)),
+        ("vi", "Việt Nam dành 60 suất học bổng cho sinh viên Lào mỗi năm.", (60, "scholarships", None)),
+        ("ru", "Россия выделяет 70 стипендий для студентов из Лаоса ежегодно.", (70, "scholarships", None)),
+        ("fr", "La France propose 90 bourses aux étudiants laotiens chaque année.", (90, "scholarships", None)),
+        ("es", "Chile concede 45 becas a estudiantes peruanos cada año.", (45, "scholarships", None)),
+        ("de", "Österreich vergibt 25 Stipendien an Studierende aus Laos jedes Jahr.", (25, "scholarships", None)),
+    ],
+)
+def test_a_yearly_rate_a_few_words_after_the_amount(code: str, text: str, expected: tuple[float, str, None]) -> None:
+    assert _read(code, text) == [expected]
+
+
+def test_a_clause_final_verb_of_aiming_in_german() -> None:
+    text = "Beide Seiten arbeiten daran, ein Handelsvolumen von 6 Milliarden Euro zu erreichen."
+    assert _read("de", text) == [(6e9, "EUR", None)]
+
+
+def test_a_rise_told_in_vietnamese_is_not_a_target() -> None:
+    assert _read("vi", "Năm 2023, kim ngạch thương mại hai chiều tăng lên 8 tỷ USD.") == []

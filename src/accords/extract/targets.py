@@ -161,6 +161,8 @@ def metric(pack: Pack, before: str) -> str | None:
 AIM_WINDOW = 120
 GIVE_WINDOW = 60
 VERB_AFTER_WINDOW = 40
+#: How far after an amount its yearly rate may stand ("50 scholarships to Lao students a year").
+RATE_WINDOW = 50
 #: How far apart the two amounts of "from X to Y" may stand.
 PAIR_WINDOW = 100
 #: How far a conversion in parentheses, or the second amount of "from X to Y", may stand.
@@ -234,8 +236,9 @@ def _to_level(pack: Pack, text: str, amount: Amount) -> bool:
 
 def _aimed(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount) -> Match | None:
     """The cue that makes `amount` aimed at or committed, if any: a goal word or a verb of giving
-    in its sentence before it, a verb-final verb of giving just after it ("40 Stipendien
-    vergeben"), or a verb of raising with the word of the level reached just before it."""
+    in its sentence before it, a clause-final verb of aiming or giving just after it ("40
+    Stipendien vergeben", "10 Milliarden Euro zu erreichen"), or a verb of raising with the word
+    of the level reached just before it."""
     after = text[amount.end : min(sentence[1], amount.end + VERB_AFTER_WINDOW)]
     for key, window in (("aim", AIM_WINDOW), ("give", GIVE_WINDOW)):
         start = max(sentence[0], amount.start - window)
@@ -244,7 +247,7 @@ def _aimed(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount) -> 
         # students study there").
         if cues and not (key == "give" and find(pack, "grammar", "that", text[start + cues[-1].end : amount.start])):
             return Match(start + cues[-1].start, start + cues[-1].end, cues[-1].cue, key)
-    given = _near(pack, "give_after", after)
+    given = _near(pack, "final", after)
     if given:
         return Match(amount.end + given[0].start, amount.end + given[0].end, given[0].cue, "give")
     if _to_level(pack, text, amount):
@@ -281,13 +284,17 @@ def _dollar_state(pack: Pack, amount: Amount, sentence: str) -> str | None:
     return local.pop() if len(local) == 1 and "US" not in named else None
 
 
-def _rate(pack: Pack, after: str) -> re.Match[str] | None:
-    """A yearly rate just after an amount ("a year", "im Jahr"), unless a year follows, which
-    makes it a date ("im Jahr 2029")."""
-    rate = pack.phrase_regex("targets", "rate").match(after.lstrip())
-    if rate and re.match(rf"\s*{_YEAR_SLOT}(?!\d)", after.lstrip()[rate.end() :]):
-        return None
-    return rate
+def _rate(pack: Pack, after: str) -> int | None:
+    """Where a yearly rate after an amount ends ("a year", "im Jahr"; a few words may come first:
+    "50 scholarships to Lao students every year"), unless a year follows it, which makes it a
+    date ("im Jahr 2029"), or another figure comes first."""
+    for rate in pack.phrase_regex("targets", "rate").finditer(after[:RATE_WINDOW]):
+        if re.search(r"\d", after[: rate.start()]):
+            return None
+        if re.match(rf"\s*{_YEAR_SLOT}(?!\d)", after[rate.end() :]):
+            continue
+        return rate.end()
+    return None
 
 
 def targets_of(
@@ -324,7 +331,7 @@ def targets_of(
         elif aim is None:
             continue
         year = int(due.group("year")) if due else None
-        due_end = due.end() if due else len(after) - len(after.lstrip()) + (rate.end() if rate else 0)
+        due_end = due.end() if due else (rate or 0)
         if aim is not None:
             year, due_end = _aimed_year(pack, work, sentence, amount, since, after)
         unit = _dollar_state(pack, amount, work[sentence[0] : sentence[1]]) or amount.unit
