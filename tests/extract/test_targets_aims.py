@@ -3,7 +3,8 @@
 import pytest
 
 from accords import lang
-from accords.extract.targets import targets_of
+from accords.extract.targets import settle, targets_of
+from accords.model import Provision, Target
 
 
 def _read(code: str, text: str) -> list[tuple[float, str, int | None]]:
@@ -270,3 +271,12 @@ def test_a_clause_final_verb_of_aiming_in_german() -> None:
 
 def test_a_rise_told_in_vietnamese_is_not_a_target() -> None:
     assert _read("vi", "Năm 2023, kim ngạch thương mại hai chiều tăng lên 8 tỷ USD.") == []
+
+
+def test_a_target_restated_across_a_document_is_one_target() -> None:
+    headline = Provision(span=(0, 10), text="h", targets=[Target(amount=3e11, unit="JPY")])
+    body = Provision(span=(20, 90), text="b", targets=[Target(metric="loans", amount=3e11, unit="JPY", year=2028)])
+    other = Provision(span=(100, 120), text="o", targets=[Target(amount=5e9, unit="USD")])
+    settle([headline, body, other])
+    assert [(t.metric, t.year) for p in (headline, body, other) for t in p.targets] == [
+        ("loans", 2028), ("loans", 2028), (None, None)]

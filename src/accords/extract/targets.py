@@ -15,7 +15,7 @@ from functools import cache
 from accords import lang
 from accords.extract.context import Match, find
 from accords.lang import Pack, alternation, bounded, phrase_to_regex
-from accords.model import Evidence, Target
+from accords.model import Evidence, Provision, Target
 from accords.registry import countries
 
 #: How far after an amount its deadline may stand, and how far before it its metric.
@@ -402,3 +402,24 @@ def _aimed_year(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount
     if earlier:
         return int(max(earlier, key=lambda d: d.start()).group("year")), 0
     return None, 0
+
+
+def settle(provisions: list[Provision]) -> None:
+    """One target restated across a document is one target: a figure given a deadline in one
+    provision and none in another (a headline, a summary) keeps the deadline everywhere, and
+    takes the metric one of them names. Targets are changed in place."""
+    dated: dict[tuple[float, str], int] = {}
+    named: dict[tuple[float, str, int | None], str] = {}
+    for provision in provisions:
+        for t in provision.targets:
+            if t.year is not None:
+                dated.setdefault((t.amount, t.unit), t.year)
+    for provision in provisions:
+        for t in provision.targets:
+            if t.year is None and (t.amount, t.unit) in dated:
+                t.year = dated[(t.amount, t.unit)]
+            if t.metric:
+                named.setdefault((t.amount, t.unit, t.year), t.metric)
+    for provision in provisions:
+        for t in provision.targets:
+            t.metric = t.metric or named.get((t.amount, t.unit, t.year))
