@@ -280,3 +280,8 @@ def test_a_target_restated_across_a_document_is_one_target() -> None:
     settle([headline, body, other])
     assert [(t.metric, t.year) for p in (headline, body, other) for t in p.targets] == [
         ("loans", 2028), ("loans", 2028), (None, None)]
+
+
+def test_a_goal_word_does_not_reach_into_a_reported_clause() -> None:
+    text = "With the aim of closer ties, they noted that two-way trade of USD 9 billion grew fast."
+    assert _read("en", text) == []

@@ -243,9 +243,9 @@ def _aimed(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount) -> 
     for key, window in (("aim", AIM_WINDOW), ("give", GIVE_WINDOW)):
         start = max(sentence[0], amount.start - window)
         cues = _near(pack, key, text[start : amount.start])
-        # A verb of giving governs its object, not a reported clause ("announced that 5,000
-        # students study there").
-        if cues and not (key == "give" and find(pack, "grammar", "that", text[start + cues[-1].end : amount.start])):
+        # A goal or a verb of giving governs its object, not a reported clause ("announced that
+        # 5,000 students study there", "with the aim of ..., noted that trade of USD 10 billion").
+        if cues and not find(pack, "grammar", "that", text[start + cues[-1].end : amount.start]):
             return Match(start + cues[-1].start, start + cues[-1].end, cues[-1].cue, key)
     given = _near(pack, "final", after)
     if given:
