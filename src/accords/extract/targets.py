@@ -1,9 +1,12 @@
-"""Targets: amounts the parties aim at, with their unit and deadline year.
+"""Targets: amounts the parties aim at or commit, with their unit and deadline year.
 
 An amount is a number (digits in the pack's notation, or a number word), an optional scale word
 (billion, milliarder, Milliarden, tỷ) and a currency before or after it, or a unit (percent,
 students). Its deadline is a pack pattern with a year just after it ("by 2030", "innen 2030").
-"USD 2 billion each" after two named funds is one target per fund.
+An amount is a target when it has a deadline or a yearly rate, or when its clause aims at it or
+commits it (see `_aimed`); not when it is a conversion in parentheses, the X of "from X to Y",
+or a figure already reached. "USD 2 billion each" after two named funds is one target per fund.
+An aim stated as a multiple ("doubling investment") is a target in `times`.
 """
 
 from __future__ import annotations
@@ -165,7 +168,7 @@ VERB_AFTER_WINDOW = 40
 RATE_WINDOW = 50
 #: How far apart the two amounts of "from X to Y" may stand.
 PAIR_WINDOW = 100
-#: How far a conversion in parentheses, or the second amount of "from X to Y", may stand.
+#: How far after its amount a conversion in parentheses may open.
 FOLLOW_WINDOW = 12
 #: A sentence ends at . ; ! ? before a space and a capital or a digit (so "млрд. долл." goes on).
 _SENTENCE_END = re.compile(r"(?<!\b\w)[.;!?](?=\s+[\"“«(]?[^\W\d_a-zа-яёđ]|\s+\d|\s*$)|[;!?](?=\s)")
