@@ -3,7 +3,7 @@
 import pytest
 
 from accords import lang
-from accords.extract.targets import settle, targets_of
+from accords.extract.targets import amounts, settle, targets_of
 from accords.model import Provision, Target
 
 
@@ -285,3 +285,20 @@ def test_a_target_restated_across_a_document_is_one_target() -> None:
 def test_a_goal_word_does_not_reach_into_a_reported_clause() -> None:
     text = "With the aim of closer ties, they noted that two-way trade of USD 9 billion grew fast."
     assert _read("en", text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value", "unit"),
+    [
+        ("en", "US$1.5 billion", 1.5e9, "USD"),
+        ("nb", "$5 milliarder", 5e9, "USD"),
+        ("de", "US$ 2,5 Milliarden", 2.5e9, "USD"),
+        ("vi", "US$5 tỷ", 5e9, "USD"),
+        ("fr", "5 Md$", 5e9, "USD"),
+        ("es", "$2 mil millones", 2e9, "USD"),
+        ("ru", "$100 млрд", 1e11, "USD"),
+        ("ru", "€ 5 млрд", 5e9, "EUR"),
+    ],
+)
+def test_a_currency_sign_before_a_number_with_a_scale_word(code: str, text: str, value: float, unit: str) -> None:
+    assert [(a.value, a.unit) for a in amounts(lang.load(code), text)] == [(value, unit)]
