@@ -302,3 +302,19 @@ def test_a_goal_word_does_not_reach_into_a_reported_clause() -> None:
 )
 def test_a_currency_sign_before_a_number_with_a_scale_word(code: str, text: str, value: float, unit: str) -> None:
     assert [(a.value, a.unit) for a in amounts(lang.load(code), text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "Japan will send 30 doctors to the provincial hospitals.", (30, "doctors", None)),
+        ("nb", "Norge vil sende 12 eksperter til prosjektet.", (12, "experts", None)),
+        ("de", "Deutschland wird 20 Lehrkräfte entsenden und 3 Schiffe liefern.", (3, "ships", None)),
+        ("vi", "Phía Nhật Bản cam kết cử 50 chuyên gia sang hỗ trợ.", (50, "experts", None)),
+        ("fr", "La France fournira 4 avions à la compagnie nationale.", (4, "aircraft", None)),
+        ("es", "España enviará 25 médicos a la región.", (25, "doctors", None)),
+        ("ru", "Россия поставит 6 самолетов в течение года.", (6, "aircraft", None)),
+    ],
+)
+def test_counts_of_people_and_things_a_party_gives(code: str, text: str, expected: tuple[float, str, None]) -> None:
+    assert expected in _read(code, text)
