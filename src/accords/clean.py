@@ -154,8 +154,12 @@ def clean(text: str) -> Cleaned:
             result.url = source_url(ln.text)
         elif ln.debris == "date" and result.published is None:
             result.published = date_line(ln.text)
-        elif ln.debris and result.published is None:
-            result.published = _iso_date(ln.text)
+    # A date inside some other debris ("Period of Service: 15/09/2015 - ...") only where no line
+    # is a date of its own.
+    dated = [ln for ln in lines if ln.debris and _iso_date(ln.text)]
+    if result.published is None and dated:
+        alone = [ln for ln in dated if len(ln.text) <= _DATE_LINE_MAX // 2]
+        result.published = _iso_date((alone or dated)[0].text)
     if result.published is None and result.url:
         m = _URL_DATE.search(result.url)
         result.published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None

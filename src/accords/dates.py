@@ -57,7 +57,8 @@ def _fill(pattern: str, months: str) -> str:
     }
     for slot, regex in slots.items():
         pattern = pattern.replace(slot, regex)
-    return rf"(?<![\w/.-])(?:{pattern})(?![\w/])"
+    # A letter may touch a date's front: HTML-to-text glues "Мьянмы27 июня 2025".
+    return rf"(?<![\d/.-])(?:{pattern})(?![\w/])"
 
 
 @cache
@@ -121,17 +122,21 @@ def years_in(text: str) -> list[int]:
 
 
 @cache
-def _weekdays(pack: Pack) -> tuple[dict[str, int], re.Pattern[str] | None]:
-    names = {str(k).lower(): int(v) for k, v in pack.table("dates", "weekdays").items()}
+def _named_days(pack: Pack) -> tuple[dict[str, tuple[str, int]], re.Pattern[str] | None]:
+    """Weekdays (Monday 0) and days named relative to today ("yesterday" -1), by name."""
+    names = {str(k).lower(): ("weekday", int(v)) for k, v in pack.table("dates", "weekdays").items()}
+    names.update({str(k).lower(): ("relative", int(v)) for k, v in pack.table("dates", "relative").items()})
     if not names:
         return names, None
-    return names, re.compile(rf"(?<![\w-])(?P<name>{trie_pattern(names, casefold=True)})(?![\w-])", re.IGNORECASE)
+    alternation = trie_pattern(names, casefold=True).replace(" ", r"\s+")
+    return names, re.compile(rf"(?<![\w-])(?P<name>{alternation})(?![\w-])", re.IGNORECASE)
 
 
-def weekday_before(pack: Pack, text: str, published: str, offset: int = 0) -> list[DateHit]:
-    """Weekdays named in a report ("on Thursday") as dates: the last such day on or before the
-    day the report was published, which is how a news page dates what it tells."""
-    names, pattern = _weekdays(pack)
+def days_before(pack: Pack, text: str, published: str, offset: int = 0) -> list[DateHit]:
+    """Days a report names by weekday or relative to its own date ("on Thursday", "yesterday",
+    "hier et aujourd'hui") as dates: the last such weekday on or before the day the report came
+    out, or that day moved by the word's offset."""
+    names, pattern = _named_days(pack)
     try:
         day = date.fromisoformat(published[:10])
     except ValueError:
@@ -140,7 +145,7 @@ def weekday_before(pack: Pack, text: str, published: str, offset: int = 0) -> li
         return []
     hits = []
     for m in pattern.finditer(text):
-        weekday = names[m.group("name").lower()]
-        when = day - timedelta(days=(day.weekday() - weekday) % 7)
+        kind, value = names[" ".join(m.group("name").lower().split())]
+        when = day - timedelta(days=(day.weekday() - value) % 7) if kind == "weekday" else day + timedelta(days=value)
         hits.append(DateHit(offset + m.start(), offset + m.end(), m.group(0), when.day, when.month, when.year))
     return hits

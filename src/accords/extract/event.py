@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from accords.chars import CAPITALISED, UPPER
-from accords.dates import DateHit, find_dates, weekday_before, years_in
+from accords.dates import DateHit, days_before, find_dates, years_in
 from accords.extract.context import Context, Match, find
 from accords.lang import Pack
 from accords.model import Event, Evidence, Person
@@ -26,7 +26,10 @@ from accords.registry.places import cities
 #: only the day of the talks reported, so its end stays unknown.
 SINGLE_DAY = ("press_conference", "talks", "phone_call")
 VISITS = ("state_visit", "official_visit", "working_visit")
-VISIT_KINDS = ("state_visit", "official_visit", "working_visit", "summit", "phone_call", "talks")
+VISIT_KINDS = ("state_visit", "official_visit", "working_visit", "summit", "phone_call", "talks", "visit")
+#: Which kind a document's event is when it names several: a visit of a named kind or a call,
+#: then a visit of no named kind ("other"), a summit of the two, and talks, the least specific.
+_KIND_RANKS = (("state_visit", "official_visit", "working_visit", "phone_call"), ("visit",), ("summit",), ("talks",))
 #: The opening: how many provisions tell the event.
 OPENING = 4
 _INVITED_WINDOW = 160
@@ -130,10 +133,18 @@ def event_kind(ctx: Context, doc_type: str) -> tuple[str | None, Match | None]:
             text = ctx.text[p.span[0] : p.span[1]]
             kinds = [m for kind in VISIT_KINDS for m in find(pack, "event", kind, text, p.span[0])]
             found += _at_forum(pack, text, p.span[0], kinds)
-        visits = [m for m in found if m.key != "talks"]
-        best = _first(visits) or _first(found)
-        if best:
-            return best.key, best
+        named = _first([m for m in found if m.key in _KIND_RANKS[0]])
+        if named:
+            return named.key, named
+        # Otherwise the paragraph that first names the meeting tells it ("Bei den
+        # Regierungskonsultationen ..." before a later "Besuch" of another time).
+        first = _first(found)
+        if first:
+            p = next(p for p in scope if p.span[0] <= first.start < p.span[1])
+            for rank in _KIND_RANKS[1:]:
+                best = _first([m for m in found if m.key in rank and p.span[0] <= m.start < p.span[1]])
+                if best:
+                    return ("other" if best.key == "visit" else best.key), best
     return None, None
 
 
@@ -157,7 +168,7 @@ def _visit_cue(ctx: Context) -> Match | None:
     found: list[Match] = []
     for p in ctx.doc.provisions[:OPENING]:
         text = ctx.text[p.span[0] : p.span[1]]
-        for kind in VISITS:
+        for kind in (*VISITS, "visit"):
             found += find(ctx.pack(p), "event", kind, text, p.span[0])
     return _first(found)
 
@@ -174,6 +185,8 @@ def _year_context(ctx: Context, hits: list[DateHit], floor: int | None) -> int |
     published = ctx.doc.cleaned.published
     if published:
         counts[int(published[:4])] += 3
+    for y in years_in(ctx.doc.cleaned.title or ""):
+        counts[y] += 2
     fitting = [y for y, _ in counts.most_common() if y <= today and (floor is None or y >= floor)]
     if fitting:
         return fitting[0]
@@ -192,12 +205,19 @@ def event_dates(
     every: list[DateHit] = []
     for p in ctx.doc.provisions:
         every += find_dates(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], p.span[0])
-    published = ctx.doc.cleaned.published
     opening_end = ctx.doc.provisions[min(OPENING, len(ctx.doc.provisions)) - 1].span[1]
-    if published and not any(h.day for h in every if h.start < opening_end):
-        # A news page that says "on Thursday" dates its event by the day it came out.
+    datelines = [h for h in every if _in_dateline(ctx, h)]
+    published = ctx.doc.cleaned.published
+    if published is None or len(published) < len("2000-01-01"):
+        # A month alone dates no event; a dateline's day does.
+        published = next((h.iso() for h in datelines if h.iso()), None)
+    every = [h for h in every if h not in datelines]
+    if published:
+        # A news page that says "on Thursday" or "yesterday" dates its event by its own date;
+        # a weekday just before a date ("lundi 28 octobre") is that date's.
         for p in ctx.doc.provisions[:OPENING]:
-            every += weekday_before(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], published, p.span[0])
+            named = days_before(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], published, p.span[0])
+            every += [d for d in named if not any(0 <= h.start - d.end <= 3 for h in every)]
         every.sort(key=lambda h: h.start)
     if not every:
         # A report that names no date is dated by its page: the day it was published.
@@ -207,7 +227,9 @@ def event_dates(
     year_ctx = _year_context(ctx, every, floor)
     current = [h for h in every if h.day and (h.year is None or year_ctx is None or h.year >= year_ctx)]
     candidates = [h for h in current if h.start <= max(opening_end, anchor + 400)] or current or every
-    hit = candidates[0]
+    # A range in the opening is the visit's span ("on August 23 issued a statement on the visit
+    # from 22 to 24 August"); otherwise the first date.
+    hit = next((h for h in candidates if h.day2 is not None and h.start < opening_end), candidates[0])
     year = hit.year
     if year is None:
         same = [h for h in every if h.year and h.day == hit.day and h.month == hit.month]
@@ -216,6 +238,21 @@ def event_dates(
     end = hit.iso_end(year) if hit.day2 is not None or single_day else None
     evidence = Evidence(field="event.start", value=start or "", span=(hit.start, hit.end), cue=hit.text)
     return start, end, evidence
+
+
+#: How far into a paragraph a dateline's date may stand ("Riyadh, Sha'ban 26, 1438, May 22,
+#: 2017, SPA --"), and how soon after the date its dash or agency tag follows.
+_DATELINE_START = 80
+_DATELINE_TAIL = 30
+_DATELINE_MARK = re.compile(r"(?:--|—|–|\s-\s|/CNW/|\([A-Z][\w.+/ ]{1,30}\)\s*[-–—:]?)")
+
+
+def _in_dateline(ctx: Context, hit: DateHit) -> bool:
+    """Whether a date is a news page's dateline (where and when it was filed), not an event's."""
+    paragraph = next(((s, e) for s, e in ctx.body_spans if s <= hit.start < e), None)
+    if paragraph is None or hit.start - paragraph[0] > _DATELINE_START:
+        return False
+    return bool(_DATELINE_MARK.search(ctx.text[hit.end : hit.end + _DATELINE_TAIL]))
 
 
 def extract_event(ctx: Context, doc_type: str) -> Event:
@@ -227,7 +264,9 @@ def extract_event(ctx: Context, doc_type: str) -> Event:
         everyone += people(ctx, ctx.pack(p), p.span[0], p.span[1])
     for person in everyone:
         if person.country:
+            # By the registry's name and as the text writes it ("Støre", "Путина").
             ctx.people.setdefault(person.name, person.country)
+            ctx.people.setdefault(ctx.text[person.start : person.end], person.country)
     kind, kind_cue = event_kind(ctx, doc_type)
     evidence: list[Evidence] = []
     anchor = kind_cue.start if kind_cue else main.span[0]
@@ -238,13 +277,17 @@ def extract_event(ctx: Context, doc_type: str) -> Event:
 
     host, guest = _received(ctx, opening, evidence)
     visit = _visit_cue(ctx) or kind_cue
+    if visit is not None and kind_cue is not None and kind in ("talks", "summit") and not _same_paragraph(ctx, visit, kind_cue):
+        # Talks named first and a visit only later is another visit ("since the Prime
+        # Minister's visit last April"): it says nothing of who travelled to these talks.
+        visit = kind_cue
     destination = _destination(ctx, visit)
     if host is None and destination:
         host = next((p for p in everyone if p.country == destination), None)
     host_country = host.country if host else destination or _meeting_place(ctx)
     if host is None and host_country:
         host = next((p for p in opening if p.country == host_country), None)
-    if guest is None and visit is not None and visit.key in VISITS:
+    if guest is None and visit is not None and visit.key in (*VISITS, "visit"):
         # The subject of a visit phrase travelled: "Prime Minister X paid an official visit".
         subject = [p for p in opening if p.end <= visit.start and visit.start - p.end <= _SUBJECT_WINDOW]
         guest = next((p for p in reversed(subject) if p.country and p.country != host_country), None)
@@ -289,15 +332,23 @@ def _received(ctx: Context, opening: list[PersonHit], evidence: list[Evidence]) 
     for cue in sorted(hostings, key=lambda m: m.start):
         if any(inv.start <= cue.start < inv.end or cue.start <= inv.start < cue.end for inv in invitations):
             continue  # "was received by": a passive names the host after it
-        subject = [p for p in opening if p.country and p.end <= cue.start and cue.start - p.end <= _SUBJECT_WINDOW]
-        if not subject:
+        subject = [p for p in opening if p.end <= cue.start and cue.start - p.end <= _SUBJECT_WINDOW]
+        guest = next((p for p in opening if p.country and 0 <= p.start - cue.end <= _OBJECT_WINDOW
+                      and (not subject or p.country != subject[-1].country)), None)
+        if not subject or (subject[-1].country is None and guest is None):
             continue
         host = subject[-1]
-        guest = next((p for p in opening if p.country and p.country != host.country
-                      and 0 <= p.start - cue.end <= _OBJECT_WINDOW), None)
+        if host.country is None:
+            # "Colonel X, Président de la République, a accueilli à Conakry ...": the host's state
+            # is the place of the meeting.
+            host = replace(host, country=_meeting_place(ctx))
         evidence.append(cue.evidence("event.host", host.name))
         return host, guest
     return None, None
+
+
+def _same_paragraph(ctx: Context, a: Match, b: Match) -> bool:
+    return any(s <= a.start < e and s <= b.start < e for s, e in ctx.body_spans)
 
 
 def _meeting_place(ctx: Context) -> str | None:
@@ -312,7 +363,8 @@ def _meeting_place(ctx: Context) -> str | None:
 def _destination(ctx: Context, cue: Match | None) -> str | None:
     """The state visited: named just after the visit phrase ("state visit to the Republic of
     Korea"), or just before it ("is in Germany on an official visit"), or by its city."""
-    if cue is None:
+    if cue is None or cue.key not in (*VISITS, "visit"):
+        # "met Iceland's president": after a word for talks stands the other party, not a place.
         return None
     states = [m for m in ctx.country_mentions if not m.demonym]
     after = [m for m in states if 0 <= m.start - cue.end <= _DESTINATION_WINDOW]
