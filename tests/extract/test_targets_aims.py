@@ -318,3 +318,28 @@ def test_a_currency_sign_before_a_number_with_a_scale_word(code: str, text: str,
 )
 def test_counts_of_people_and_things_a_party_gives(code: str, text: str, expected: tuple[float, str, None]) -> None:
     assert expected in _read(code, text)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "Deliveries during 2027 were agreed. The company will supply 40 buses.", [(40, "vehicles", 2027)]),
+        ("ru", "Решен вопрос о поставках в течение 2027 года. Завод поставит 40 автобусов.", [(40, "vehicles", 2027)]),
+        ("de", "Lieferungen im Laufe des Jahres 2027 wurden vereinbart. Das Werk wird 40 Busse liefern.", [(40, "vehicles", 2027)]),
+        ("fr", "Des livraisons au cours de l'année 2027 ont été convenues. L'usine fournira 40 autobus.", [(40, "vehicles", 2027)]),
+        ("es", "Se acordaron entregas durante 2027. La fábrica proporcionará 40 autobuses.", [(40, "vehicles", 2027)]),
+        ("nb", "Leveranser i løpet av 2027 ble avtalt. Fabrikken vil levere 40 busser.", [(40, "vehicles", 2027)]),
+        ("vi", "Hai bên thống nhất việc giao hàng trong năm 2027. Nhà máy sẽ cung cấp 40 xe buýt.", [(40, "vehicles", 2027)]),
+    ],
+)
+def test_a_period_in_the_sentence_before_dates_a_promised_count(code: str, text: str, expected: list[tuple[float, str, int]]) -> None:
+    assert _read(code, text) == expected
+
+
+def test_a_period_does_not_pass_over_a_sentence_with_its_own_amount() -> None:
+    text = "Trade of USD 5 billion during 2027 was recorded. Japan will provide 40 buses."
+    assert _read("en", text) == [(40, "vehicles", None)]
+
+
+def test_a_unit_is_a_word_of_its_own() -> None:
+    assert [a.text for a in amounts(lang.load("de"), "Im Jahr 2027 wurden Verträge vereinbart.")] == []

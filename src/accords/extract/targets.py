@@ -53,13 +53,15 @@ def _amount_re(pack: Pack) -> re.Pattern[str]:
     cur_before = rf"(?P<cur1>{_phrases(list(currencies))})"
     cur_after = rf"(?P<cur2>{_phrases(list(currencies))})"
     unit = rf"(?P<unit>{_phrases(list(units))})"
-    quoted = r"(?:\s+[\"“«„][^\"”»“]{1,60}[\"”»“])?"
+    # Words between a number and its unit stand apart from it ("vereinbart" is no "t").
+    gap = r"(?:\s*|(?:\s+[^\W\d]+){1,2}?\s+)"
+    quoted = r"(?:[\"“«„][^\"”»“]{1,60}[\"”»“]\s+)?"
     forms = [
         rf"{cur_before}\s?{number.replace('num', 'numa')}(?:\s*{scale.replace('scale', 'scalea')})?",
         rf"{number}(?:\s*{scale})?\s*{cur_after}",
         # A unit may follow its number after an adjective or two and a quoted name ("10,000
         # skilled workers", "ten new “Pacific Futures” scholarships").
-        rf"{number.replace('num', 'numu')}(?:\s*{scale.replace('scale', 'scaleu')})?(?:\s+[^\W\d]+){{0,2}}?{quoted}\s*{unit}",
+        rf"{number.replace('num', 'numu')}(?:\s*{scale.replace('scale', 'scaleu')})?{gap}{quoted}{unit}",
     ]
     return re.compile(bounded("|".join(f"(?:{f})" for f in forms)), re.IGNORECASE)
 
@@ -390,20 +392,34 @@ def _multiples(pack: Pack, text: str, found: list[Amount], offset: int) -> list[
     return out
 
 
+@cache
+def _during_res(pack: Pack) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p.replace("{year}", _YEAR_SLOT), re.IGNORECASE) for p in pack.strings("targets", "during"))
+
+
 def _aimed_year(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount, since: int,
                 after: str) -> tuple[int | None, int]:
     """The year of an aimed amount: a year that dates it just after ("150 tỷ USD năm 2030",
-    "USD 10 billion in 2027"), or a deadline earlier in its clause ("bis 2020 auf 100
-    Milliarden"), else none; with the length of the words after the amount that it spans."""
+    "USD 10 billion in 2027"), a deadline or a period earlier in its clause ("bis 2020 auf 100
+    Milliarden"), a period in the sentence before when that one names no amount ("Deliveries
+    during 2017 were agreed. MAZ will supply 200 vehicles."), else none; with the length of the
+    words after the amount that it spans."""
     head = after[:DEADLINE_WINDOW]
-    dated = [m for p in _dated_res(pack) for m in p.finditer(head) if not head[: m.start()].strip(" ,")]
+    dated = [m for p in (*_dated_res(pack), *_during_res(pack)) for m in p.finditer(head)
+             if not head[: m.start()].strip(" ,")]
     if dated:
         m = min(dated, key=lambda d: d.start())
         return int(m.group("year")), m.end()
     before = text[max(since, sentence[0]) : amount.start]
-    earlier = [m for p in _deadline_res(pack) for m in p.finditer(before)]
+    earlier = [m for p in (*_deadline_res(pack), *_during_res(pack)) for m in p.finditer(before)]
     if earlier:
         return int(max(earlier, key=lambda d: d.start()).group("year")), 0
+    if sentence[0] > 0 and since <= sentence[0]:
+        prev = _sentence_bounds(text, max(0, sentence[0] - 2))
+        told = text[prev[0] : sentence[0]]
+        periods = [m for p in _during_res(pack) for m in p.finditer(told)]
+        if periods and prev[0] < sentence[0] and not amounts(pack, told):
+            return int(periods[-1].group("year")), 0
     return None, 0
 
 
