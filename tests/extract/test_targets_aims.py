@@ -18,7 +18,7 @@ def _read(code: str, text: str) -> list[tuple[float, str, int | None]]:
         ("en", "The leaders set a goal of two-way trade worth USD 4 billion.", (4e9, "USD", None)),
         ("nb", "Landene har som mål en samlet handel på 2 milliarder dollar.", (2e9, "USD", None)),
         ("de", "Ziel ist ein Handelsvolumen von 3 Milliarden Euro.", (3e9, "EUR", None)),
-        ("vi", "Hai bên hướng tới kim ngạch thương mại song phương đạt 2 tỷ USD.", (2e9, "USD", None)),
+        ("vi", "Hai nước hướng tới mốc trao đổi hàng hóa 2 tỷ USD.", (2e9, "USD", None)),
         ("fr", "Les deux pays se fixent l'objectif de 4 milliards d'euros d'échanges.", (4e9, "EUR", None)),
         ("es", "Ambos gobiernos fijaron la meta de un comercio de 900 millones de dólares.", (9e8, "USD", None)),
         ("ru", "Стороны поставили цель выйти на товарооборот в 3 млрд долларов.", (3e9, "USD", None)),
@@ -150,7 +150,7 @@ def test_a_conversion_in_parentheses_is_not_a_second_target(code: str, text: str
 @pytest.mark.parametrize(
     ("code", "text", "expected"),
     [
-        ("ru", "Стороны договорились об увеличении товарооборота до полумиллиарда долларов.", (5e8, "USD", None)),
+        ("ru", "Министры обсудили рост взаимной торговли до полумиллиарда долларов.", (5e8, "USD", None)),
         ("en", "They set a goal of half a billion dollars in two-way trade.", (5e8, "USD", None)),
         ("de", "Ziel ist eine halbe Milliarde Euro an Investitionen.", (5e8, "EUR", None)),
     ],
