@@ -183,3 +183,20 @@ def test_captions_notes_and_labels_are_not_provisions(caption: str) -> None:
 )
 def test_datelines_relative_days_ranges_and_glued_dates(text: str, start: str) -> None:
     assert process_text(text, "d.txt").event.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("At the invitation of the State of Japan, President Vo Van Thuong paid an official visit to Japan "
+         "from 27 to 30 November 2023 and held talks with Prime Minister Fumio Kishida."), ("JP", "VN")),
+        (("El Presidente Andrés Manuel López Obrador recibió en visita oficial al Presidente del Gobierno de "
+         "España, Pedro Sánchez, el 30 de enero de 2019. Fue la primera visita oficial recibida por el nuevo "
+         "Gobierno, tras el viaje del rey Felipe VI."), ("MX", "ES")),
+        (("Tổng thống Nga Vladimir Putin và Chủ tịch Trung Quốc Tập Cận Bình đã hội đàm ngày 2/9/2025 nhân "
+         "chuyến thăm của nhà lãnh đạo Nga tới Trung Quốc."), ("CN", "RU")),
+    ],
+)
+def test_the_first_phrase_saying_who_hosts_decides(text: str, expected: tuple[str, str]) -> None:
+    event = process_text(text, "h.txt").event
+    assert (event.host and event.host.country, event.guest and event.guest.country) == expected

@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
+from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,7 +26,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from accords.batch.records import Load, count_records, record_files, stored_records
 from accords.errors import AccordsError
+from accords.model import Record
 from accords.pipeline import expand, process_raw
 from accords.read import DEFAULT_MAX_BYTES, read_source
 from accords.store import DEFAULT_PATH, connect, export, queries, store_record
@@ -145,11 +149,19 @@ def _parties(codes: list[str]) -> str:
 def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
     """Read documents (files, folders, - for stdin) into the register, one transaction each.
 
-    The same text ingested again changes nothing; the same event reported by several documents is
-    linked. Failures are listed at the end; the exit status is 1 if any document did not go in.
-    Ctrl-C stops after rolling back the document in progress.
+    The records of `accords batch` (its OUTPUT folder, or Parquet files of records) are stored as
+    they are, without extracting them again. The same text ingested again changes nothing; the
+    same event reported by several documents is linked. Failures are listed at the end; the exit
+    status is 1 if any document did not go in. Ctrl-C stops after rolling back the document in
+    progress.
     """
-    files = list(expand(paths))
+    datasets = {path: record_files(path) for path in paths}
+    parquet = [file for found in datasets.values() for file in found or ()]
+    files = list(expand(path for path, found in datasets.items() if found is None))
+    documents: Iterator[tuple[str, Load]] = chain(
+        ((path, partial(_read_and_extract, path, max_bytes)) for path in files), stored_records(parquet)
+    )
+    total = len(files) + count_records(parquet)
     stored = unchanged = 0
     failures: list[str] = []
     started = time.perf_counter()
@@ -166,17 +178,16 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
     with _register(db, create=True) as conn:
         try:
             with progress:
-                task = progress.add_task("ingest", total=len(files), rate=0.0, failed=0)
-                for path in files:
+                task = progress.add_task("ingest", total=total, rate=0.0, failed=0)
+                for path, load in documents:
                     try:
-                        raw = read_source(path, max_bytes)
-                        record = process_raw(raw)
+                        record, text = load()
                     except AccordsError as exc:
                         failures.append(str(exc))
                     except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop the batch
                         failures.append(f"{path}: extraction failed ({type(exc).__name__}: {exc})")
                     else:
-                        if store_record(conn, record, raw.text):
+                        if store_record(conn, record, text):
                             stored += 1
                         else:
                             unchanged += 1
@@ -203,6 +214,12 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
         _err.print(f"  {failure}", markup=False, highlight=False, soft_wrap=True)
     if failures:
         raise SystemExit(1)
+
+
+def _read_and_extract(path: str, max_bytes: int) -> tuple[Record, str | None]:
+    """A document's record and the text its spans index."""
+    raw = read_source(path, max_bytes)
+    return process_raw(raw), raw.text
 
 
 # --- questions ----------------------------------------------------------------------------------

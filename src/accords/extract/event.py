@@ -35,6 +35,8 @@ OPENING = 4
 _INVITED_WINDOW = 160
 _DESTINATION_WINDOW = 45
 _CITY_WINDOW = 80
+#: How close before a state its "to" stands ("visit to the Republic of Korea").
+_TOWARDS_WINDOW = 14
 #: How far before the visit phrase its subject, the visitor, may be named.
 _SUBJECT_WINDOW = 200
 #: A name after a title: up to four capitalised words, or initials, and a regnal number.
@@ -42,7 +44,9 @@ _NAME = rf"(?P<name>(?:{CAPITALISED}\.?\s+|[{UPPER}]\.\s*){{0,4}}[{UPPER}][\w'�
 #: How far after a title its name is looked for.
 _NAME_WINDOW = 120
 #: How far after a hosting verb ("received") its object, the guest, may be named.
-_OBJECT_WINDOW = 160
+_OBJECT_WINDOW = 120
+#: How close after "at the invitation of" a state must stand to be the one inviting.
+_STATE_INVITES = 24
 #: How far before a summit word an organisation makes it a multilateral summit ("G20 summit").
 _FORUM_WINDOW = 40
 
@@ -316,35 +320,50 @@ def extract_event(ctx: Context, doc_type: str) -> Event:
 
 
 def _received(ctx: Context, opening: list[PersonHit], evidence: list[Evidence]) -> tuple[PersonHit | None, PersonHit | None]:
-    """Host and guest as the opening states them: the one named after "at the invitation of"
-    hosts; the subject of a hosting verb ("X received Y", "X empfing Y") hosts its object."""
+    """Host and guest as the opening states them, from the first phrase that says: the one named
+    after "at the invitation of" hosts (a state named there hosts through its leader); the
+    subject of a hosting verb ("X received Y", "X empfing Y") hosts its object."""
     invitations: list[Match] = []
     hostings: list[Match] = []
     for p in ctx.doc.provisions[:OPENING]:
         text = ctx.text[p.span[0] : p.span[1]]
         invitations += find(ctx.pack(p), "event", "invitation", text, p.span[0])
         hostings += find(ctx.pack(p), "event", "hosting", text, p.span[0])
-    for inv in sorted(invitations, key=lambda m: m.start):
-        host = next((p for p in opening if 0 <= p.start - inv.end <= _INVITED_WINDOW and p.country), None)
-        if host:
-            evidence.append(inv.evidence("event.host", host.name))
-            return host, None
-    for cue in sorted(hostings, key=lambda m: m.start):
-        if any(inv.start <= cue.start < inv.end or cue.start <= inv.start < cue.end for inv in invitations):
-            continue  # "was received by": a passive names the host after it
-        subject = [p for p in opening if p.end <= cue.start and cue.start - p.end <= _SUBJECT_WINDOW]
-        guest = next((p for p in opening if p.country and 0 <= p.start - cue.end <= _OBJECT_WINDOW
-                      and (not subject or p.country != subject[-1].country)), None)
-        if not subject or (subject[-1].country is None and guest is None):
-            continue
-        host = subject[-1]
-        if host.country is None:
-            # "Colonel X, Président de la République, a accueilli à Conakry ...": the host's state
-            # is the place of the meeting.
-            host = replace(host, country=_meeting_place(ctx))
-        evidence.append(cue.evidence("event.host", host.name))
-        return host, guest
+    # "was received by": a passive names the host after it, as an invitation does.
+    hostings = [c for c in hostings if not any(i.start <= c.start < i.end or c.start <= i.start < c.end for i in invitations)]
+    for cue in sorted(invitations + hostings, key=lambda m: m.start):
+        if cue in invitations:
+            found = _invited(ctx, opening, cue)
+        else:
+            found = _hosted(ctx, opening, cue)
+        if found[0] is not None:
+            evidence.append(cue.evidence("event.host", found[0].name))
+            return found
     return None, None
+
+
+def _invited(ctx: Context, opening: list[PersonHit], cue: Match) -> tuple[PersonHit | None, PersonHit | None]:
+    host = next((p for p in opening if 0 <= p.start - cue.end <= _INVITED_WINDOW and p.country), None)
+    state = next((m for m in ctx.country_mentions if 0 <= m.start - cue.end <= _STATE_INVITES), None)
+    if state is not None and (host is None or state.start < host.start) and (host is None or host.country != state.iso):
+        # "At the invitation of the State of Japan, President Vo Van Thuong ...": the state
+        # invites; its leader named anywhere is the host.
+        host = next((p for p in opening if p.country == state.iso), None)
+    return host, None
+
+
+def _hosted(ctx: Context, opening: list[PersonHit], cue: Match) -> tuple[PersonHit | None, PersonHit | None]:
+    subject = [p for p in opening if p.end <= cue.start and cue.start - p.end <= _SUBJECT_WINDOW]
+    guest = next((p for p in opening if p.country and 0 <= p.start - cue.end <= _OBJECT_WINDOW
+                  and (not subject or p.country != subject[-1].country)), None)
+    if not subject or (subject[-1].country is None and guest is None):
+        return None, None
+    host = subject[-1]
+    if host.country is None:
+        # "Colonel X, Président de la République, a accueilli à Conakry ...": the host's state
+        # is the place of the meeting.
+        host = replace(host, country=_meeting_place(ctx))
+    return host, guest
 
 
 def _same_paragraph(ctx: Context, a: Match, b: Match) -> bool:
@@ -368,8 +387,11 @@ def _destination(ctx: Context, cue: Match | None) -> str | None:
         return None
     states = [m for m in ctx.country_mentions if not m.demonym]
     after = [m for m in states if 0 <= m.start - cue.end <= _DESTINATION_WINDOW]
-    if after:
-        return after[0].iso
+    towards = ctx.pack_of(_language_at(ctx, cue.start)).phrase_regex("event", "towards")
+    # "chuyến thăm của nhà lãnh đạo Nga tới Trung Quốc": the state after "to" is the one visited.
+    headed = [m for m in after if towards.search(ctx.text[max(cue.end, m.start - _TOWARDS_WINDOW) : m.start])]
+    if headed or after:
+        return (headed or after)[0].iso
     before = [m for m in states if 0 <= cue.start - m.end <= _DESTINATION_WINDOW]
     if before:
         return before[-1].iso
@@ -377,6 +399,10 @@ def _destination(ctx: Context, cue: Match | None) -> str | None:
     for city in cities().find(ctx.text[window_start : cue.end + _DESTINATION_WINDOW]):
         return city.country
     return None
+
+
+def _language_at(ctx: Context, offset: int) -> str | None:
+    return next((p.language for p in ctx.doc.provisions if p.span[0] <= offset < p.span[1]), None)
 
 
 def _place(ctx: Context, host_country: str | None) -> str | None:
