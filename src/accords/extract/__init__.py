@@ -15,7 +15,7 @@ from accords.extract.domains import domains_of
 from accords.extract.entities import entities_of
 from accords.extract.event import VISITS, extract_event
 from accords.extract.relationship import extract_relationship
-from accords.extract.targets import targets_of
+from accords.extract.targets import settle, targets_of
 from accords.model import Evidence, Provision, Record, Span
 from accords.segment import Document
 
@@ -115,5 +115,6 @@ def extract(record: Record, doc: Document) -> Record:
     numbered = any(p.number is not None for p in record.provisions)
     for provision, sentences in zip(record.provisions, doc.sentences):
         read_provision(ctx, provision, sentences, statement and (provision.number is not None or not numbered))
+    settle(record.provisions)
     record.countries_mentioned = sorted(set(record.countries_mentioned) | set(record.parties))
     return record
