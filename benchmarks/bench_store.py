@@ -30,7 +30,8 @@ from accords.errors import AccordsError
 from accords.model import Record
 from accords.pipeline import process_raw
 from accords.read import RawDocument, read_source
-from accords.store import connect, queries, store_record
+from accords.store import connect, query, store_record
+from accords.store.query import Filters, Window
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -198,28 +199,32 @@ def main() -> None:
     _latency(
         "search",
         args.runs,
-        lambda r: queries.search(
+        lambda r: query.search.search(
             conn,
-            r.choice(SEARCHES),
-            country=r.choice([None, *PARTNERS[:8]]),
-            domain=r.choice(DOMAINS),
-            modality=r.choice([None, "commit", "support"]),
-            since=r.choice([None, "2020", "2024"]),
+            Filters(
+                text=r.choice(SEARCHES),
+                parties=tuple(p for p in [r.choice([None, *PARTNERS[:8]])] if p),
+                domain=r.choice(DOMAINS),
+                modality=r.choice([None, "commit", "support"]),
+                since=r.choice([None, "2020", "2024"]),
+            ),
+            Window(20),
+            count=False,
         ),
         rng,
     )
     _latency(
         "compare",
         args.runs,
-        lambda r: queries.compare(conn, r.sample(PARTNERS, 3), domain=r.choice(DOMAINS[1:])),
+        lambda r: query.compare.compare(conn, r.sample(PARTNERS, 3), domain=r.choice(DOMAINS[1:])),
         rng,
     )
-    _latency("compare, all domains", 20, lambda r: queries.compare(conn, r.sample(PARTNERS, 3)), rng)
-    _latency("show", args.runs, lambda r: queries.show(conn, r.choice(ids)), rng)
-    _latency("partners", 20, lambda r: queries.partners(conn), rng)
-    _latency("timeline", args.runs, lambda r: queries.timeline(conn, r.choice(PARTNERS)), rng)
+    _latency("compare, all domains", 20, lambda r: query.compare.compare(conn, r.sample(PARTNERS, 3)), rng)
+    _latency("show", args.runs, lambda r: query.documents.show(conn, r.choice(ids)), rng)
+    _latency("partners", 20, lambda r: query.partners.partners(conn), rng)
+    _latency("timeline", args.runs, lambda r: query.timeline.timeline(conn, r.choice(PARTNERS)), rng)
     _latency(
-        "targets", 20, lambda r: queries.targets(conn, due_before="2031", country=r.choice(PARTNERS)), rng
+        "targets", 20, lambda r: query.targets.targets(conn, Filters(parties=(r.choice(PARTNERS),)), due_before="2031"), rng
     )
     conn.close()
     folder.cleanup()

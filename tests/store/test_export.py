@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from accords.errors import QueryError
-from accords.store import export, queries
+from accords.store import export, query
 
 
 def _rows(conn: sqlite3.Connection, name: str) -> list[dict[str, object]]:
@@ -67,9 +67,9 @@ def test_parquet_to_a_stream_is_refused(gold: sqlite3.Connection) -> None:
 
 def test_commitment_export_carries_the_current_status(gold: sqlite3.Connection) -> None:
     first = _rows(gold, "commitments")[0]
-    queries.set_status(gold, int(str(first["id"])), "lapsed", on="2031-01-01")
+    query.commitments.set_status(gold, int(str(first["id"])), "lapsed", on="2026-01-01")
     again = _rows(gold, "commitments")[0]
-    assert (again["status"], again["status_date"]) == ("lapsed", "2031-01-01")
+    assert (again["status"], again["status_date"]) == ("lapsed", "2026-01-01")
 
 
 def test_plover_has_a_consult_row_per_visit_with_visitor_and_host(gold: sqlite3.Connection) -> None:

@@ -68,7 +68,7 @@ def test_search_prints_a_table_and_data(db: str) -> None:
     )
     assert [h["number"] for h in hits] == ["9"]
     csv_out = run("search", "kjernekraft", "--format", "csv", "--db", db).stdout.splitlines()
-    assert csv_out[0].startswith("provision_id,document_id,file,date,parties")
+    assert csv_out[0].startswith("provision_id,document_id,file,title,date,parties")
 
 
 @pytest.mark.parametrize(

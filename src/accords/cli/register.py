@@ -25,9 +25,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accords.errors import AccordsError
-from accords.pipeline import expand, process_raw
-from accords.read import DEFAULT_MAX_BYTES, read_source
-from accords.store import DEFAULT_PATH, connect, export, queries, store_record
+from accords.pipeline import expand
+from accords.read import DEFAULT_MAX_BYTES
+from accords.store import DEFAULT_PATH, connect, export, query
+from accords.store.ingest import failed, ingest_path, shown
+from accords.store.query import Filters, Window
 
 _FORMATS = click.Choice(["table", "json", "csv"])
 _out = Console(soft_wrap=False)
@@ -169,14 +171,11 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
                 task = progress.add_task("ingest", total=len(files), rate=0.0, failed=0)
                 for path in files:
                     try:
-                        raw = read_source(path, max_bytes)
-                        record = process_raw(raw)
+                        outcome = ingest_path(conn, path, max_bytes)
                     except AccordsError as exc:
-                        failures.append(str(exc))
-                    except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop the batch
-                        failures.append(f"{path}: extraction failed ({type(exc).__name__}: {exc})")
+                        failures.append(failed(path, exc).error or "")
                     else:
-                        if store_record(conn, record, raw.text):
+                        if outcome.status == "stored":
                             stored += 1
                         else:
                             unchanged += 1
@@ -195,7 +194,7 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
             )
             raise SystemExit(130) from None
     _err.print(
-        f"{stored} stored, {unchanged} already in {db}, {len(failures)} failed",
+        f"{stored} stored, {unchanged} already in {shown(db)}, {len(failures)} failed",
         highlight=False,
         soft_wrap=True,
     )
@@ -209,33 +208,51 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
 
 
 @click.command()
-@click.argument("query")
+@click.argument("words", metavar="QUERY")
 @click.option("--country", help="Documents with this party (ISO code).")
 @click.option("--domain", help="Provisions in this domain.")
 @click.option("--modality", help="commit, support, explore, position or narrative.")
-@click.option("--since", help="Documents dated on or after this year or date.")
+@click.option("--language", help="Provisions in this language (ISO code).")
+@click.option("--status", help="Commitments with this current status.")
+@click.option("--since", help="Documents dated on or after this year, month or date.")
+@click.option("--until", help="Documents dated up to this year, month or date.")
 @click.option("--limit", default=20, show_default=True)
 @format_option
 @db_option
 def search(
-    query: str,
+    words: str,
     country: str | None,
     domain: str | None,
     modality: str | None,
+    language: str | None,
+    status: str | None,
     since: str | None,
+    until: str | None,
     limit: int,
     fmt: str,
     db: str,
 ) -> None:
-    """Full-text search over provisions, accents ignored: accords search "nuclear power" --country RU."""
+    """Full-text search over provisions, accents ignored: accords search "nuclear power" --country RU.
+
+    Words are searched as words ("U.S.", "ASEAN-Japan" as they are written); "phrases in quotes",
+    OR, AND, NOT, NEAR(...) and prefix* work when written so.
+    """
+    filters = Filters(
+        parties=(country,) if country else (),
+        domain=domain,
+        modality=modality,
+        language=language,
+        status=status,
+        since=since,
+        until=until,
+        text=words,
+    )
     with _register(db) as conn:
-        hits = queries.search(
-            conn, query, country=country, domain=domain, modality=modality, since=since, limit=limit
-        )
+        hits = query.search.search(conn, filters, Window(limit), count=False).hits.items
 
     def table() -> Table:
         out = _table(
-            f"{len(hits)} provisions matching {query!r}",
+            f"{len(hits)} provisions matching {words!r}",
             ("id", "document", "modality", "words"),
             ("words",),
             lines=True,
@@ -266,7 +283,7 @@ def search(
 def show(document: str, fmt: str, db: str) -> None:
     """A document's reading: event, relationship, provisions with their labels (by id or file name)."""
     with _register(db) as conn:
-        view = queries.show(conn, document)
+        view = query.documents.show(conn, document)
     record = view.record
     if fmt == "json":
         data = {
@@ -357,8 +374,8 @@ def show(document: str, fmt: str, db: str) -> None:
 def partners(of: str | None, fmt: str, db: str) -> None:
     """Every counterpart state: level, since when, last upgrade, documents and commitments."""
     with _register(db) as conn:
-        found = queries.partners(conn, of=of)
-        focal = of.upper() if of else queries.focal_country(conn)
+        focal = query.partners.home(conn, of)
+        found = query.partners.partners(conn, of=focal).items
 
     def table() -> Table:
         out = _table(
@@ -399,7 +416,7 @@ def compare(
 ) -> None:
     """Partners side by side: what was agreed with each, by domain and modality, with the words."""
     with _register(db) as conn:
-        result = queries.compare(
+        result = query.compare.compare(
             conn, list(countries), domain=domain, modality=modality, of=of, per_cell=limit
         )
 
@@ -426,7 +443,7 @@ def compare(
 def timeline(country: str, of: str | None, fmt: str, db: str) -> None:
     """A relationship in date order: relations, levels, visits, upgrades, statements."""
     with _register(db) as conn:
-        entries = queries.timeline(conn, country, of=of)
+        entries = query.timeline.timeline(conn, country, of=of).items
 
     def table() -> Table:
         out = _table(f"Timeline with {country.upper()}", ("date", "what", "", "documents"), ("",))
@@ -441,12 +458,23 @@ def timeline(country: str, of: str | None, fmt: str, db: str) -> None:
 @click.option("--due-before", help="Targets due before this year or date (2031: due by the end of 2030).")
 @click.option("--country", help="Documents with this party.")
 @click.option("--domain", help="Provisions in this domain.")
+@click.option("--since", help="Documents dated on or after this year, month or date.")
+@click.option("--until", help="Documents dated up to this year, month or date.")
 @format_option
 @db_option
-def targets(due_before: str | None, country: str | None, domain: str | None, fmt: str, db: str) -> None:
+def targets(
+    due_before: str | None,
+    country: str | None,
+    domain: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    db: str,
+) -> None:
     """Quantified targets (trade, loans, students ...) by deadline."""
+    filters = Filters(parties=(country,) if country else (), domain=domain, since=since, until=until)
     with _register(db) as conn:
-        found = queries.targets(conn, due_before=due_before, country=country, domain=domain)
+        found = query.targets.targets(conn, filters, due_before=due_before).items
 
     def table() -> Table:
         out = _table(
@@ -473,6 +501,8 @@ def targets(due_before: str | None, country: str | None, domain: str | None, fmt
 @click.option("--domain", help="Provisions in this domain.")
 @click.option("--status", help="open, in_progress, fulfilled, lapsed or dropped.")
 @click.option("--modality", help="commit, support or explore.")
+@click.option("--since", help="Documents dated on or after this year, month or date.")
+@click.option("--until", help="Documents dated up to this year, month or date.")
 @click.option("--limit", type=int, default=None, help="At most this many.")
 @format_option
 @db_option
@@ -481,15 +511,23 @@ def commitments(
     domain: str | None,
     status: str | None,
     modality: str | None,
+    since: str | None,
+    until: str | None,
     limit: int | None,
     fmt: str,
     db: str,
 ) -> None:
     """Commitments (commit, support, explore provisions) with their current status."""
+    filters = Filters(
+        parties=(country,) if country else (),
+        domain=domain,
+        status=status,
+        modality=modality,
+        since=since,
+        until=until,
+    )
     with _register(db) as conn:
-        found = queries.commitments(
-            conn, country=country, domain=domain, status=status, modality=modality, limit=limit
-        )
+        found = query.commitments.commitments(conn, filters, Window(limit)).items
 
     def table() -> Table:
         out = _table(
@@ -523,10 +561,12 @@ def status(
     """Record what became of a commitment (open, in_progress, fulfilled, lapsed, dropped), or show its history."""
     with _register(db) as conn:
         if new_status is not None:
-            queries.set_status(conn, commitment, new_status, note=note, evidence_url=evidence, on=on)
+            query.commitments.set_status(
+                conn, commitment, new_status, note=note, evidence_url=evidence, on=on
+            )
         elif note or evidence or on:
             raise click.UsageError("--note, --evidence and --date go with a new STATUS")
-        found = queries.commitment(conn, commitment)
+        found = query.commitments.commitment(conn, commitment)
 
     def table() -> Table:
         title = (
@@ -543,7 +583,7 @@ def status(
     _emit([found], fmt, table)
 
 
-def _cell(agreed: list[queries.Agreed]) -> str:
+def _cell(agreed: list[query.compare.Agreed]) -> str:
     if not agreed:
         return "—"
     more = agreed[0].cell_size - len(agreed)

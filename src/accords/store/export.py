@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 
 from accords.errors import QueryError
 from accords.store import excerpts, labels
-from accords.store.queries import CURRENT_STATUS
+from accords.store.query.sql import CURRENT_STATUS
 
 Row = dict[str, object]
 Columns = tuple[tuple[str, pa.DataType], ...]

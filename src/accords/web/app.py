@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException
 from accords import __version__
 from accords.errors import AccordsError
 from accords.read import DEFAULT_MAX_BYTES
-from accords.store import connect
+from accords.store import connect, labels
 from accords.web import api, assets, pages
 from accords.web.connections import Connections
 from accords.web.errors import status_of
@@ -49,12 +49,17 @@ SECURITY_HEADERS = {
 
 
 def create_app(
-    db_path: str | Path, token: str | None = None, *, max_upload: int = DEFAULT_MAX_BYTES
+    db_path: str | Path,
+    token: str | None = None,
+    *,
+    max_upload: int = DEFAULT_MAX_BYTES,
+    home: str | None = None,
 ) -> FastAPI:
     """The app over the register at `db_path` (which must exist: StoreError if it cannot be opened).
 
     `token`, when given, is required by every request that changes data; `max_upload` is the
-    largest document, in bytes, that an upload may carry.
+    largest document, in bytes, that an upload may carry; `home` the state whose partners the
+    pages show (default: the party to the most documents).
     """
     connections = Connections(db_path)
     connect(db_path).close()
@@ -72,6 +77,7 @@ def create_app(
     app.state.guard = Guard(token)
     app.state.memo = Memo()
     app.state.max_upload = max_upload
+    app.state.home = labels.country(home) if home else None
     app.state.templates = environment()
 
     app.add_exception_handler(AccordsError, _accords_error)

@@ -6,11 +6,9 @@ trying again helps); anything else is a bug and stays a 500 with no details show
 
 from __future__ import annotations
 
-from accords.errors import AccordsError, QueryError, ReadError, StoreError
+from accords.errors import AccordsError, NotFound, QueryError, ReadError, StoreError
 
-
-class NotFound(AccordsError):
-    """A document, provision, commitment or partner that the register does not hold."""
+__all__ = ["BadRequest", "Forbidden", "NotFound", "TooLarge", "Unauthorized", "UnsupportedType", "status_of"]
 
 
 class Unauthorized(AccordsError):

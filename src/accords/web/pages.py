@@ -1,7 +1,7 @@
 """The HTML pages: overview, search, documents, partners, compare, commitments, upload.
 
-Each handler asks the store (or `accords.web.data`) one set of questions and renders one
-template. Everything works with plain links and forms; JavaScript only draws the charts, whose
+Each handler asks the register's query layer (`accords.store.query`) one set of questions and
+renders one template. Everything works with plain links and forms; JavaScript only draws the charts, whose
 numbers are also on the page as tables. A form's mistake (a bad search, an invalid status change)
 shows the page again with the message and a 400, keeping what was typed.
 """
@@ -21,9 +21,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from accords.errors import AccordsError, QueryError
-from accords.store import labels, queries
+from accords.store import labels, query
+from accords.store.query import Filters, Window
+from accords.store.query.filters import year as year_filter
 from accords.taxonomy import DOMAINS, MODALITIES
-from accords.web import data, highlight, uploads
+from accords.web import highlight, uploads
+from accords.web.api import home_of, partners_of
 from accords.web.connections import connection
 from accords.web.errors import BadRequest
 from accords.web.formats import amount, label
@@ -35,31 +38,15 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 
 
-def _offset(page: int, size: int = PAGE_SIZE) -> int:
-    return (max(page, 1) - 1) * size
-
-
 def _empty(value: str | None) -> str | None:
     """A form's empty field as absent."""
     return value.strip() if value and value.strip() else None
 
 
-def _focal(request: Request, conn: sqlite3.Connection) -> str | None:
-    """The register's own side (see `queries.focal_country`)."""
-    return cached(request, conn, "focal", lambda: queries.focal_country(conn))
-
-
-def _partners(request: Request, conn: sqlite3.Connection) -> list[queries.Partner]:
-    """Every partner of the register's own side, none when the register is empty."""
-    if _focal(request, conn) is None:
-        return []
-    return cached(request, conn, "partners", lambda: queries.partners(conn))
-
-
 def _choices(request: Request, conn: sqlite3.Connection) -> dict[str, Any]:
     """The options of the filter forms: the partners in the register and the taxonomy's labels."""
     return {
-        "partner_choices": [p.country for p in _partners(request, conn)],
+        "partner_choices": [p.country for p in partners_of(request, conn)],
         "domain_choices": DOMAINS,
         "modality_choices": MODALITIES,
         "status_choices": labels.STATUSES,
@@ -72,16 +59,17 @@ def _choices(request: Request, conn: sqlite3.Connection) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     conn = connection(request)
-    summary = cached(request, conn, "overview", lambda: data.overview(conn))
-    partners = _partners(request, conn)
+    of = home_of(request, conn)
+    summary = cached(request, conn, ("overview", of), lambda: query.overview.overview(conn, of=of))
+    partners = partners_of(request, conn)
     return render(
         request,
         "home.html",
         {
             "active": "home",
             "summary": summary,
-            "latest": data.documents(conn, limit=8).items,
-            "upcoming": data.upcoming_targets(conn, date.today().year, limit=8),
+            "latest": query.documents.documents(conn, window=Window(8)).items,
+            "upcoming": query.targets.targets(conn, window=Window(8), due_from=date.today().year).items,
             "partners": sorted(partners, key=lambda p: (-p.documents, -p.commitments, p.country))[:8],
         },
     )
@@ -102,20 +90,30 @@ def search(
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> HTMLResponse:
     conn = connection(request)
-    filters = data.SearchFilters(
-        _empty(partner), _empty(domain), _empty(modality), _empty(language), _empty(year)
-    )
+    form = {"partner": partner, "domain": domain, "modality": modality, "language": language, "year": year}
+    form = {name: _empty(value) for name, value in form.items()}
     context: dict[str, Any] = {
         "active": "search",
         "q": q,
-        "filters": filters,
+        "filters": form,
         "result": None,
         "error": None,
         "pieces": {},
     }
-    if q.strip() or any(vars(filters).values()):
+    if q.strip() or any(form.values()):
         try:
-            result = data.search(conn, q, filters, limit=20, offset=_offset(page, 20))
+            filters = Filters(
+                parties=(form["partner"],) if form["partner"] else (),
+                domain=form["domain"],
+                modality=form["modality"],
+                language=form["language"],
+                since=form["year"] and year_filter(form["year"]),
+                until=form["year"],
+                text=q,
+            )
+            result = query.search.search(
+                conn, filters, Window.page(page, 20), own_side=home_of(request, conn)
+            )
         except QueryError as exc:
             context["error"] = str(exc)
             return render(request, "search.html", context, status=400)
@@ -138,14 +136,13 @@ def documents(
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
     conn = connection(request)
-    found = data.documents(
-        conn,
-        parties=[p] if (p := _empty(partner)) else None,
+    filters = Filters(
+        parties=(p,) if (p := _empty(partner)) else (),
         language=_empty(language),
-        year=_empty(year),
-        limit=PAGE_SIZE,
-        offset=_offset(page),
+        since=(y := _empty(year)) and year_filter(y),
+        until=y,
     )
+    found = query.documents.documents(conn, filters, Window.page(page, PAGE_SIZE))
     return render(
         request,
         "documents.html",
@@ -156,9 +153,9 @@ def documents(
 @router.get("/documents/{ref}", response_class=HTMLResponse)
 def document(request: Request, ref: str) -> HTMLResponse:
     conn = connection(request)
-    view = queries.show(conn, data.document_id(conn, ref))
+    view = query.documents.show(conn, ref)
     record = view.record
-    text = data.document_text(conn, record.id)
+    text = query.documents.text(conn, record.id)
     evidence = [*record.event.evidence, *record.relationship.evidence]
     blocks = highlight.document_blocks(text, view.provisions, evidence) if text else None
     counts = dict.fromkeys((key for key, _ in highlight.CATEGORIES), 0)
@@ -185,20 +182,21 @@ def document(request: Request, ref: str) -> HTMLResponse:
 @router.get("/partners", response_class=HTMLResponse)
 def partners(request: Request) -> HTMLResponse:
     conn = connection(request)
-    of = _focal(request, conn)
-    found = _partners(request, conn)
+    of = home_of(request, conn)
+    found = partners_of(request, conn)
     return render(request, "partners.html", {"active": "partners", "of": of, "partners": found})
 
 
 @router.get("/partners/{code}", response_class=HTMLResponse)
 def partner(request: Request, code: str) -> HTMLResponse:
     conn = connection(request)
-    found = data.find_partner(_partners(request, conn), code)
-    of = _focal(request, conn) or ""
-    timeline = queries.timeline(conn, found.country, of=of)
-    by_domain = data.partner_commitments(conn, of, found.country)
-    targets = data.pair_targets(conn, of, found.country)
-    docs = data.documents(conn, parties=[of, found.country], limit=200)
+    found = query.partners.find(partners_of(request, conn), code)
+    of = home_of(request, conn) or ""
+    pair = Filters(parties=(of, found.country))
+    timeline = query.timeline.timeline(conn, found.country, of=of).items
+    by_domain = query.partners.by_domain(conn, found.country, of=of)
+    targets = query.targets.targets(conn, pair).items
+    docs = query.documents.documents(conn, pair, Window(200))
     return render(
         request,
         "partner.html",
@@ -227,7 +225,7 @@ _KIND_NAMES = {
 }
 
 
-def _timeline_chart(entries: list[queries.TimelineEntry]) -> dict[str, Any]:
+def _timeline_chart(entries: list[query.timeline.TimelineEntry]) -> dict[str, Any]:
     """A plotly figure: the relationship's dated steps, one row per kind, each point linking to its document."""
     traces = []
     for kind, name in _KIND_NAMES.items():
@@ -301,12 +299,12 @@ def compare(
     domain: str | None = None,
 ) -> HTMLResponse:
     conn = connection(request)
-    of = _focal(request, conn)
+    of = home_of(request, conn)
     chosen = list(dict.fromkeys(p for p in (partner or []) if p.strip()))
     context: dict[str, Any] = {
         "active": "compare",
         "of": of,
-        "heat": cached(request, conn, ("heat", of), lambda: data.heat_map(conn, of)) if of else None,
+        "heat": cached(request, conn, ("heat", of), lambda: query.partners.heat_map(conn, of=of)) if of else None,
         "chosen": chosen,
         "domain": _empty(domain),
         "comparison": None,
@@ -317,7 +315,7 @@ def compare(
         try:
             if len(chosen) > 3:
                 raise QueryError("compare two or three partners at a time")
-            context["comparison"] = queries.compare(conn, chosen, domain=_empty(domain), per_cell=8)
+            context["comparison"] = query.compare.compare(conn, chosen, domain=_empty(domain), per_cell=8, of=of)
         except QueryError as exc:
             context["error"] = str(exc)
             return render(request, "compare.html", context, status=400)
@@ -339,21 +337,28 @@ def commitments(
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
     conn = connection(request)
-    filters = data.CommitmentFilters(_empty(partner), _empty(domain), _empty(modality), _empty(status))
-    found = data.commitments(
-        conn, filters, sort=sort, descending=order != "asc", limit=PAGE_SIZE, offset=_offset(page)
+    form = {"partner": partner, "domain": domain, "modality": modality, "status": status}
+    form = {name: _empty(value) for name, value in form.items()}
+    filters = Filters(
+        parties=(form["partner"],) if form["partner"] else (),
+        domain=form["domain"],
+        modality=form["modality"],
+        status=form["status"],
+    )
+    found = query.commitments.commitments(
+        conn, filters, Window.page(page, PAGE_SIZE), sort=sort, descending=order != "asc"
     )
     return render(
         request,
         "commitments.html",
         {
             "active": "commitments",
-            "filters": filters,
+            "filters": form,
             "page": found,
             "page_number": page,
             "sort": sort,
             "order": "asc" if order == "asc" else "desc",
-            "sorts": data.SORTS,
+            "sorts": query.commitments.SORTS,
             **_choices(request, conn),
         },
     )
@@ -363,10 +368,8 @@ def _commitment_page(
     request: Request, commitment_id: int, error: str | None = None, form: dict[str, str] | None = None
 ) -> HTMLResponse:
     conn = connection(request)
-    data.require_commitment(conn, commitment_id)
-    found = queries.commitment(conn, commitment_id)
-    ref = data.provision_ref(conn, commitment_id)
-    provision = queries.show(conn, ref.document_id).provisions[ref.ordinal - 1].provision
+    found = query.commitments.commitment(conn, commitment_id)
+    provision = query.documents.provision(conn, commitment_id).provision
     return render(
         request,
         "commitment.html",
@@ -405,9 +408,9 @@ def change_status(
     guard: Guard = request.app.state.guard
     guard.check_write(request)
     conn = connection(request)
-    data.require_commitment(conn, commitment_id)
+    query.commitments.commitment(conn, commitment_id)
     try:
-        queries.set_status(
+        query.commitments.set_status(
             conn,
             commitment_id,
             status,
