@@ -164,7 +164,8 @@ def test_targets_due_before_2031_list_the_kr_trade_target(gold: sqlite3.Connecti
     assert {(t.amount, t.unit, t.year, tuple(t.parties)) for t in trade} == {
         (150e9, "USD", 2030, ("KR", "VN"))
     }
-    assert len(trade) == 2  # the joint statement and the press conference both state it
+    assert len(trade) == 1  # the joint statement and the press conference both state it: one target
+    assert trade[0].sources == ["bcb47e26353bfc80", "d258ee7c7a83ac39"]
     assert query.targets.targets(gold, due_before="2030").items == []
     assert query.targets.targets(gold, due_before="2030-12-31").items == []
     pair = Filters(parties=("KR",), domain="development")

@@ -90,3 +90,12 @@ def test_status_dates_out_of_a_sane_range_are_refused(gold: sqlite3.Connection) 
         with pytest.raises(QueryError, match="out of range"):
             query.commitments.set_status(gold, commitment, "fulfilled", on=day)
     assert gold.execute("SELECT COUNT(*) FROM status_changes").fetchone()[0] == 0
+
+
+def test_partners_heat_map_compare_and_register_count_commitments_alike(gold: sqlite3.Connection) -> None:
+    found = {p.country: p.commitments for p in query.partners.partners(gold)}
+    heat = query.partners.heat_map(gold)
+    comparison = query.compare.compare(gold, list(found))
+    for code, n in found.items():
+        register = query.commitments.commitments(gold, Filters(parties=("VN", code)), Window(1)).total
+        assert n == heat.totals.get(code, 0) == comparison.totals[code] == register, code

@@ -210,7 +210,7 @@ def partner(request: Request, code: str) -> HTMLResponse:
             "targets": targets,
             "documents": docs,
             "timeline_chart": _timeline_chart(timeline),
-            "domain_chart": _domain_chart(found.country, by_domain),
+            "domain_chart": _domain_chart(of, found.country, by_domain),
         },
     )
 
@@ -260,7 +260,7 @@ def _timeline_chart(entries: list[query.timeline.TimelineEntry]) -> dict[str, An
 _MODALITY_COLOURS = {"commit": "#1f6f5c", "support": "#5fa58f", "explore": "#c9a227"}
 
 
-def _domain_chart(code: str, by_domain: dict[str, dict[str, int]]) -> dict[str, Any]:
+def _domain_chart(of: str, code: str, by_domain: dict[str, dict[str, int]]) -> dict[str, Any]:
     """A plotly figure: commitments by domain, stacked by modality, each bar linking to its commitments."""
     domains = list(by_domain)
     traces = [
@@ -270,7 +270,9 @@ def _domain_chart(code: str, by_domain: dict[str, dict[str, int]]) -> dict[str, 
             "name": modality,
             "y": [label(d) for d in domains],
             "x": [by_domain[d].get(modality, 0) for d in domains],
-            "customdata": [f"/commitments?partner={code}&domain={d}&modality={modality}" for d in domains],
+            "customdata": [
+                f"/commitments?partner={of}&partner={code}&domain={d}&modality={modality}" for d in domains
+            ],
             "marker": {"color": colour},
             "hovertemplate": "%{y}: %{x} " + modality + "<extra></extra>",
         }

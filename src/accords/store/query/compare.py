@@ -8,6 +8,8 @@ from typing import Any
 
 from accords.errors import QueryError
 from accords.store import excerpts, labels
+from accords.store.query.commitments import commitments
+from accords.store.query.filters import Filters, Window
 from accords.store.query.partners import counterpart, home
 from accords.store.query.sql import CURRENT_STATUS
 from accords.store.query.tables import Tabular, as_row
@@ -50,6 +52,9 @@ class Comparison(Tabular):
     of: str
     countries: list[str]
     rows: list[ComparisonRow]
+    totals: dict[str, int] = field(default_factory=dict)
+    """partner -> commitments in the compared domain (all domains if none), each counted once, as
+    `partners` and the register count them; the cells list a provision under each of its domains."""
 
     def agreed(self) -> list[Agreed]:
         """Every cell's provisions as one flat list (for CSV and data frames)."""
@@ -99,7 +104,13 @@ def compare(
     for row in ordered:
         for code in codes:
             row.cells.setdefault(code, [])
-    return Comparison(of=focal, countries=codes, rows=ordered)
+    totals = {
+        code: commitments(
+            conn, Filters(parties=(focal, code), domain=wanted_domain), Window(1)
+        ).total
+        for code in codes
+    }
+    return Comparison(of=focal, countries=codes, rows=ordered, totals=totals)
 
 
 def _agreed_with(

@@ -142,8 +142,10 @@ class HeatMap:
     partners: list[str]
     domains: list[str]
     counts: dict[str, dict[str, int]]
-    """partner -> domain -> number of commitments"""
+    """partner -> domain -> number of commitments (one under several domains counts in each)"""
     highest: int
+    totals: dict[str, int]
+    """partner -> number of commitments, each once (as `partners` and the register count them)"""
 
 
 def heat_map(conn: sqlite3.Connection, *, of: str | None = None) -> HeatMap:
@@ -163,11 +165,12 @@ def heat_map(conn: sqlite3.Connection, *, of: str | None = None) -> HeatMap:
     counts: dict[str, dict[str, int]] = {}
     for r in rows:
         counts.setdefault(r["partner"], {})[r["domain"]] = r["n"]
-    found = sorted(counts, key=lambda code: (-sum(counts[code].values()), code))
+    totals = {p.country: p.commitments for p in partners(conn, of=side) if p.country in counts}
+    found = sorted(counts, key=lambda code: (-totals.get(code, 0), -sum(counts[code].values()), code))
     used = {domain for cells in counts.values() for domain in cells}
     domains = [d for d in DOMAINS if d in used] + sorted(used - set(DOMAINS))
     highest = max((n for cells in counts.values() for n in cells.values()), default=0)
-    return HeatMap(side, found, domains, counts, highest)
+    return HeatMap(side, found, domains, counts, highest, totals)
 
 
 def by_domain(conn: sqlite3.Connection, country: str, *, of: str | None = None) -> dict[str, dict[str, int]]:

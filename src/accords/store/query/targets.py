@@ -11,6 +11,9 @@ from accords.store.query.filters import Filters, Window
 from accords.store.query.sql import CURRENT_STATUS, PARTIES, Where, codes
 from accords.store.query.tables import Page
 
+SAME_TARGET = "COALESCE('e' || d.event_id, 'd' || d.id), t.amount, t.unit, t.year"
+"""What makes two rows one target: the same amount, unit and year in reports of the same event
+(or in one document), however each report names the metric."""
 FILTERS = ("parties", "domain", "modality", "language", "status", "since", "until")
 
 
@@ -30,6 +33,8 @@ class TargetRow:
     modality: str | None
     number: str | None
     status: str | None
+    sources: list[str]
+    """Every document that states this target: reports of one event state it once between them."""
 
 
 def targets(
@@ -67,12 +72,17 @@ def targets(
             raise QueryError(f"bad year {due_from} (use four digits, such as 2030)")
         where.add("t.year >= ?", due_from)
     where.documents(wanted, skip_parties=1).provisions(wanted)
-    total = conn.execute(f"SELECT COUNT(*) FROM {source} WHERE {where.sql}", where.params).fetchone()[0]
+    total = conn.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where.sql} GROUP BY {SAME_TARGET})", where.params
+    ).fetchone()[0]
     rows = conn.execute(
-        f"""SELECT t.id, t.provision_id, p.document_id, d.file, {PARTIES} AS parties, t.metric, t.amount,
-                   t.unit, t.year, p.modality, p.number, {CURRENT_STATUS} AS status
-            FROM {source} WHERE {where.sql}
-            ORDER BY t.year IS NULL, t.year, t.amount DESC, d.date, t.id LIMIT ? OFFSET ?""",
+        # With MIN(), SQLite takes the other columns from the row that has the minimum: the first
+        # document's target stands for the event's.
+        f"""SELECT MIN(t.id) AS id, t.provision_id, p.document_id, d.file, {PARTIES} AS parties, t.metric,
+                   t.amount, t.unit, t.year, p.modality, p.number, {CURRENT_STATUS} AS status,
+                   group_concat(DISTINCT p.document_id) AS sources
+            FROM {source} WHERE {where.sql} GROUP BY {SAME_TARGET}
+            ORDER BY t.year IS NULL, t.year, t.amount DESC, d.date, id LIMIT ? OFFSET ?""",
         [*where.params, window.rows, window.offset],
     ).fetchall()
     return Page([_target(r) for r in rows], total, window.limit, window.offset)
@@ -92,4 +102,5 @@ def _target(r: sqlite3.Row) -> TargetRow:
         modality=r["modality"],
         number=r["number"],
         status=r["status"] if r["modality"] in labels.COMMITMENT_MODALITIES else None,
+        sources=codes(r["sources"]),
     )

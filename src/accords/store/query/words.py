@@ -3,7 +3,8 @@
 People paste what they read: `U.S.`, `Viet Nam's`, `ASEAN-Japan`, `nuclear power (NPP)`, `10%`,
 `EU/ASEAN`. Given to FTS5 as they are, the punctuation is syntax ("no such column: Japan"). So
 each whitespace-separated piece becomes a quoted string, which FTS5 splits into the words it
-indexed and matches as a phrase ("ASEAN-Japan" finds "ASEAN Japan" and "ASEAN-Japan").
+indexed and matches as a phrase ("ASEAN-Japan" finds "ASEAN Japan" and "ASEAN-Japan"); an
+English possessive is dropped ("Viet Nam's" finds "Viet Nam").
 
 Only text that clearly uses the syntax keeps it: double quotes around a phrase, the operators OR,
 AND, NOT and NEAR in capitals, or a prefix like `nucl*`. Even then each bare word is quoted, the
@@ -22,6 +23,7 @@ MAX_TERMS = 32
 OPERATORS = ("OR", "AND", "NOT")
 _SYNTAX = re.compile(r'"|(?<!\S)(?:OR|AND|NOT)(?!\S)|\bNEAR\s*\(|\w\*(?!\S)')
 _PIECE = re.compile(r'"[^"]*"\*?|\(|\)|,|NEAR(?=\s*\()|[^\s(),"]+')
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 HELP = 'put phrases in "double quotes"; OR, AND, NOT need words on both sides'
 
 
@@ -42,7 +44,8 @@ def expression(text: str) -> str:
     """The FTS5 expression for a user's search text; a QueryError says what is wrong with it."""
     text = plain_letters(text.strip())
     if not uses_syntax(text):
-        words = [piece for piece in text.split() if _has_word(piece)]
+        # "Viet Nam's" is about Viet Nam: the possessive would be a word of the phrase.
+        words = [_POSSESSIVE.sub("", piece) for piece in text.split() if _has_word(piece)]
         if not words:
             raise QueryError("empty search: give some words to look for")
         _count(len(words))
