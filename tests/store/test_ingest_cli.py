@@ -103,9 +103,17 @@ def test_show_reads_a_document(db: str) -> None:
 
 
 def test_partners_show_kz_upgraded_in_2025(db: str) -> None:
-    found = {p["country"]: p for p in data(run("partners", "--format", "json", "--db", db))}
+    found = {p["country"]: p for p in data(run("partners", "--home", "VN", "--format", "json", "--db", db))}
     assert (found["KZ"]["level"], found["KZ"]["upgraded"][:4]) == ("strategic_partnership", "2025")
-    assert "2025-05-05" in run("partners", "--db", db).stdout
+    assert "2025-05-05" in run("partners", "--home", "VN", "--db", db).stdout
+
+
+def test_without_a_home_every_pair_of_states_is_listed(db: str) -> None:
+    pairs = data(run("partners", "--format", "json", "--db", db))
+    assert sorted((p["of"], p["country"]) for p in pairs) == [("KP", "VN"), ("KR", "VN"), ("KZ", "VN"), ("RU", "VN")]
+    table = run("partners", "--db", db).stdout
+    assert "Pairs of states" in table and "KZ–VN" in table
+    assert data(run("partners", "--format", "json", "--db", db, env={"ACCORDS_HOME": "KR"}))[0]["country"] == "VN"
 
 
 def test_compare_timeline_and_targets_answer(db: str) -> None:
@@ -259,7 +267,7 @@ def test_seeds_targets_list_the_kr_trade_target_due_2030(seeded: str) -> None:
 
 
 def test_seeds_partners_show_kz_upgraded_to_strategic_partnership_in_2025(seeded: str) -> None:
-    found = {p["country"]: p for p in data(run("partners", "--format", "json", "--db", seeded))}
+    found = {p["country"]: p for p in data(run("partners", "--home", "VN", "--format", "json", "--db", seeded))}
     assert found["KZ"]["level"] == "strategic_partnership"
     assert (found["KZ"]["upgraded"] or "")[:4] == "2025"
     assert found["KR"]["level"] == "comprehensive_strategic_partnership"

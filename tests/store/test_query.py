@@ -92,8 +92,7 @@ def test_show_names_an_unknown_document(gold: sqlite3.Connection) -> None:
 
 
 def test_partners_show_level_since_upgrade_documents_and_commitments(gold: sqlite3.Connection) -> None:
-    assert query.partners.focal_country(gold) == "VN"
-    found = {p.country: p for p in query.partners.partners(gold)}
+    found = {p.country: p for p in query.partners.partners(gold, of="VN")}
     assert sorted(found) == ["KP", "KR", "KZ", "RU"]
     kz = found["KZ"]
     assert (kz.level, kz.since, kz.upgraded) == ("strategic_partnership", "2025", "2025-05-05")
@@ -119,8 +118,9 @@ def test_partners_of_another_side(gold: sqlite3.Connection) -> None:
 
 
 def test_compare_puts_partners_side_by_side_with_the_words(gold: sqlite3.Connection) -> None:
-    result = query.compare.compare(gold, ["KR", "RU", "KZ"], domain="energy")
+    result = query.compare.compare(gold, ["KR", "RU", "KZ"], domain="energy", of="VN")
     assert (result.of, result.countries) == ("VN", ["KR", "RU", "KZ"])
+    assert query.compare.compare(gold, ["KR", "RU", "KZ"], domain="energy").totals == result.totals
     commit = next(row for row in result.rows if row.modality == "commit")
     assert {code: bool(items) for code, items in commit.cells.items()} == {"KR": True, "RU": True, "KZ": True}
     assert all(row.domain == "energy" for row in result.rows)
@@ -132,8 +132,8 @@ def test_compare_puts_partners_side_by_side_with_the_words(gold: sqlite3.Connect
 
 
 def test_compare_refuses_the_own_side_and_unknown_labels(gold: sqlite3.Connection) -> None:
-    with pytest.raises(QueryError, match="own side"):
-        query.compare.compare(gold, ["VN"])
+    with pytest.raises(QueryError, match="home side"):
+        query.compare.compare(gold, ["VN"], of="VN")
     with pytest.raises(QueryError, match="unknown domain"):
         query.compare.compare(gold, ["KR"], domain="energyy")
 
@@ -155,6 +155,8 @@ def test_timeline_lists_relations_levels_visits_and_statements_in_order(gold: sq
 
 def test_timeline_of_a_stranger_says_so(gold: sqlite3.Connection) -> None:
     with pytest.raises(NotFound, match="no documents about VN and JP"):
+        query.timeline.timeline(gold, "JP", of="VN")
+    with pytest.raises(NotFound, match="no documents about JP"):
         query.timeline.timeline(gold, "JP")
 
 

@@ -81,7 +81,7 @@ def test_answers_convert_to_arrow_and_pandas(gold: sqlite3.Connection) -> None:
     assert list(frame["id"]) == [c.id for c in page]
     comparison = query.compare.compare(gold, ["KR", "RU"], domain="energy")
     assert comparison.to_arrow().num_rows == len(comparison.agreed())
-    assert query.partners.partners(gold).to_pandas()["country"].tolist() == ["KP", "KR", "KZ", "RU"]
+    assert query.partners.partners(gold, of="VN").to_pandas()["country"].tolist() == ["KP", "KR", "KZ", "RU"]
 
 
 def test_status_dates_out_of_a_sane_range_are_refused(gold: sqlite3.Connection) -> None:
@@ -93,9 +93,25 @@ def test_status_dates_out_of_a_sane_range_are_refused(gold: sqlite3.Connection) 
 
 
 def test_partners_heat_map_compare_and_register_count_commitments_alike(gold: sqlite3.Connection) -> None:
-    found = {p.country: p.commitments for p in query.partners.partners(gold)}
-    heat = query.partners.heat_map(gold)
-    comparison = query.compare.compare(gold, list(found))
+    found = {p.country: p.commitments for p in query.partners.partners(gold, of="VN")}
+    heat = {row.country: row.total for row in query.partners.heat_map(gold, of="VN").rows}
+    comparison = query.compare.compare(gold, list(found), of="VN")
     for code, n in found.items():
         register = query.commitments.commitments(gold, Filters(parties=("VN", code)), Window(1)).total
-        assert n == heat.totals.get(code, 0) == comparison.totals[code] == register, code
+        assert n == heat.get(code, 0) == comparison.totals[code] == register, code
+
+
+def test_no_home_side_is_built_in(gold: sqlite3.Connection) -> None:
+    pairs = query.partners.partners(gold)
+    assert [(p.of, p.country) for p in pairs] == [("KP", "VN"), ("KR", "VN"), ("KZ", "VN"), ("RU", "VN")]
+    assert {(row.of, row.country) for row in query.partners.heat_map(gold).rows} <= {
+        (p.of, p.country) for p in pairs
+    }
+    assert query.overview.overview(gold).home is None and query.overview.overview(gold).pairs == 4
+    kr = query.countries.country(gold, "KR")
+    assert [(p.of, p.country) for p in kr.pairs] == [("KR", "VN")] and kr.pair is None
+    assert query.countries.country(gold, "KR", of="VN").pair is not None
+    vn = query.countries.country(gold, "VN")
+    assert [p.country for p in vn.pairs] == ["KP", "KR", "KZ", "RU"]
+    with pytest.raises(NotFound):
+        query.countries.country(gold, "JP")

@@ -8,7 +8,6 @@ exit status 1; a usage error is exit status 2.
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 import sys
@@ -30,6 +29,7 @@ from accords.read import DEFAULT_MAX_BYTES
 from accords.store import DEFAULT_PATH, connect, export, query
 from accords.store.ingest import failed, ingest_path, shown
 from accords.store.query import Filters, Window
+from accords.store.query.tables import write_csv
 
 _FORMATS = click.Choice(["table", "json", "csv"])
 _out = Console(soft_wrap=False)
@@ -57,7 +57,14 @@ format_option = click.option(
     "--format", "fmt", type=_FORMATS, default="table", show_default=True, help="A table to read, or data."
 )
 of_option = click.option(
-    "--of", default=None, metavar="COUNTRY", help="Whose partners (default: the party to the most documents)."
+    "--home",
+    "--of",
+    "of",
+    envvar="ACCORDS_HOME",
+    show_envvar=True,
+    default=None,
+    metavar="COUNTRY",
+    help="The home side, whose partners to show (default: none, every pair of states).",
 )
 
 
@@ -86,24 +93,13 @@ def _plain(value: Any) -> Any:
 
 
 def _emit(items: Sequence[Any], fmt: str, table: Callable[[], Table]) -> None:
-    """Print dataclasses as a rich table, a JSON array, or CSV with lists joined by ';'."""
+    """Print dataclasses as a rich table, a JSON array, or CSV (see `tables.csv_cell`)."""
     if fmt == "json":
         click.echo(json.dumps([_plain(item) for item in items], ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        _write_csv([_plain(item) for item in items])
+        write_csv((_plain(item) for item in items), sys.stdout)
     else:
         _out.print(table())
-
-
-def _write_csv(rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    writer = csv.writer(sys.stdout)
-    writer.writerow(list(rows[0]))
-    for row in rows:
-        writer.writerow(
-            [";".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v) for v in row.values()]
-        )
 
 
 def _table(title: str | None, columns: Sequence[str], wide: Sequence[str], *, lines: bool = False) -> Table:
@@ -311,7 +307,7 @@ def show(document: str, fmt: str, db: str) -> None:
         for p in view.provisions
     ]
     if fmt == "csv":
-        _write_csv(rows)
+        write_csv(rows, sys.stdout)
         return
     event, rel, src = record.event, record.relationship, record.source
     guest = f"{event.guest.name} ({event.guest.country})" if event.guest else "?"
@@ -372,20 +368,19 @@ def show(document: str, fmt: str, db: str) -> None:
 @format_option
 @db_option
 def partners(of: str | None, fmt: str, db: str) -> None:
-    """Every counterpart state: level, since when, last upgrade, documents and commitments."""
+    """Every pair of states (or the home side's partners): level, since when, last upgrade, documents, commitments."""
     with _register(db) as conn:
-        focal = query.partners.home(conn, of)
-        found = query.partners.partners(conn, of=focal).items
+        found = query.partners.partners(conn, of=of).items
 
     def table() -> Table:
         out = _table(
-            f"Partners of {focal}",
-            ("partner", "level", "since", "upgraded", "documents", "commitments"),
+            f"Partners of {of.upper()}" if of else "Pairs of states",
+            ("pair", "level", "since", "upgraded", "documents", "commitments"),
             ("level",),
         )
         for p in found:
             out.add_row(
-                p.country,
+                _parties([p.of, p.country]),
                 _label(p.level),
                 p.since or "",
                 p.upgraded or "",

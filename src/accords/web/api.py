@@ -107,15 +107,6 @@ class TextIn(BaseModel):
     name: str | None = Field(None, max_length=200, description="A file name to show (default pasted.txt).")
 
 
-class PartnerOut(BaseModel):
-    """A partner's standing, the steps of the relationship, and its commitments by domain and modality."""
-
-    of: str
-    partner: query.partners.Partner
-    timeline: list[query.timeline.TimelineEntry]
-    commitments: dict[str, dict[str, int]]
-
-
 # --- documents and provisions -------------------------------------------------------------------
 
 
@@ -193,7 +184,7 @@ def search(
         text=q,
     )
     conn = connection(request)
-    return query.search.search(conn, wanted, Window(limit, offset), own_side=home_of(request, conn))
+    return query.search.search(conn, wanted, Window(limit, offset), own_side=home_of(request))
 
 
 # --- commitments and targets --------------------------------------------------------------------
@@ -279,38 +270,28 @@ def list_targets(
 # --- partners -----------------------------------------------------------------------------------
 
 
-def home_of(request: Request, conn: sqlite3.Connection) -> str | None:
-    """The register's own side: the server's setting, else the party to the most documents."""
+def home_of(request: Request) -> str | None:
+    """The server's home side (`accords serve --home`), or None: then every pair of states is shown."""
     setting: str | None = request.app.state.home
-    return setting or cached(request, conn, "focal", lambda: query.partners.focal_country(conn))
+    return setting
 
 
 def partners_of(request: Request, conn: sqlite3.Connection) -> list[query.partners.Partner]:
-    """Every partner of the register's own side (none in an empty register), kept until it changes."""
-    of = home_of(request, conn)
-    if of is None:
-        return []
+    """The pairs of the home side, or every pair, kept until the register changes."""
+    of = home_of(request)
     return cached(request, conn, ("partners", of), lambda: query.partners.partners(conn, of=of).items)
 
 
 @router.get("/partners", response_model=list[query.partners.Partner], tags=["partners"])
 def list_partners(request: Request) -> list[query.partners.Partner]:
-    """Every counterpart state of the register's own side, with level and counts."""
+    """Every pair of states (those of the server's home side, if it has one), with level and counts."""
     return partners_of(request, connection(request))
 
 
-@router.get("/partners/{code}", response_model=PartnerOut, tags=["partners"])
-def get_partner(request: Request, code: str) -> dict[str, Any]:
-    """One partner: standing, timeline, and commitments by domain and modality."""
-    conn = connection(request)
-    of = home_of(request, conn)
-    found = query.partners.find(partners_of(request, conn), code)
-    return {
-        "of": of,
-        "partner": found,
-        "timeline": query.timeline.timeline(conn, found.country, of=of).items,
-        "commitments": query.partners.by_domain(conn, found.country, of=of),
-    }
+@router.get("/partners/{code}", response_model=query.countries.CountryView, tags=["partners"])
+def get_partner(request: Request, code: str) -> query.countries.CountryView:
+    """One country: every pair it is in, the steps of its relationships, its commitments by domain."""
+    return query.countries.country(connection(request), code, of=home_of(request))
 
 
 @router.get("/compare", response_model=query.compare.Comparison, tags=["partners"])
@@ -324,16 +305,14 @@ def compare(
 ) -> query.compare.Comparison:
     """Partners side by side: what was agreed with each, by domain and modality."""
     conn = connection(request)
-    return query.compare.compare(conn, partner, domain=domain, per_cell=per_cell, of=home_of(request, conn))
+    return query.compare.compare(conn, partner, domain=domain, per_cell=per_cell, of=home_of(request))
 
 
 @router.get("/heatmap", response_model=query.partners.HeatMap, tags=["partners"])
 def heat_map(request: Request) -> query.partners.HeatMap:
-    """Commitments with each partner in each domain."""
+    """Commitments in each pair of states (of the home side, if the server has one) by domain."""
     conn = connection(request)
-    of = home_of(request, conn)
-    if of is None:
-        raise BadRequest("the register is empty: add documents first")
+    of = home_of(request)
     return cached(request, conn, ("heat", of), lambda: query.partners.heat_map(conn, of=of))
 
 

@@ -24,7 +24,7 @@ from accords import __version__
 from accords.errors import AccordsError
 from accords.read import DEFAULT_MAX_BYTES
 from accords.store import connect, labels
-from accords.web import api, assets, pages
+from accords.web import api, assets, downloads, pages
 from accords.web.connections import Connections
 from accords.web.errors import status_of
 from accords.web.memo import Memo
@@ -103,6 +103,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(assets.router)
     app.include_router(pages.router)
+    app.include_router(downloads.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

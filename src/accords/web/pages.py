@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -23,9 +23,8 @@ from starlette.datastructures import UploadFile
 from accords.errors import AccordsError, QueryError
 from accords.store import labels, query
 from accords.store.query import Filters, Window
-from accords.store.query.filters import year as year_filter
 from accords.taxonomy import DOMAINS, MODALITIES
-from accords.web import highlight, uploads
+from accords.web import highlight, listing, uploads
 from accords.web.api import home_of, partners_of
 from accords.web.connections import connection
 from accords.web.errors import BadRequest
@@ -46,7 +45,9 @@ def _empty(value: str | None) -> str | None:
 def _choices(request: Request, conn: sqlite3.Connection) -> dict[str, Any]:
     """The options of the filter forms: the partners in the register and the taxonomy's labels."""
     return {
-        "partner_choices": [p.country for p in partners_of(request, conn)],
+        "partner_choices": sorted(
+            {code for p in partners_of(request, conn) for code in (p.of, p.country)} - {home_of(request)}
+        ),
         "domain_choices": DOMAINS,
         "modality_choices": MODALITIES,
         "status_choices": labels.STATUSES,
@@ -59,7 +60,7 @@ def _choices(request: Request, conn: sqlite3.Connection) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     conn = connection(request)
-    of = home_of(request, conn)
+    of = home_of(request)
     summary = cached(request, conn, ("overview", of), lambda: query.overview.overview(conn, of=of))
     partners = partners_of(request, conn)
     return render(
@@ -81,39 +82,25 @@ def home(request: Request) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search(
     request: Request,
-    q: str = "",
-    partner: str | None = None,
-    domain: str | None = None,
-    modality: str | None = None,
-    language: str | None = None,
-    year: str | None = None,
+    q: Annotated[str, Query(max_length=500)] = "",
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> HTMLResponse:
+    """Search with facets; the filters are read by `listing` (partner, domain, ..., since, until, year)."""
     conn = connection(request)
-    form = {"partner": partner, "domain": domain, "modality": modality, "language": language, "year": year}
-    form = {name: _empty(value) for name, value in form.items()}
+    form = listing.form(request.query_params)
     context: dict[str, Any] = {
         "active": "search",
         "q": q,
         "filters": form,
+        "filtered": listing.is_filtered(form),
         "result": None,
         "error": None,
         "pieces": {},
     }
-    if q.strip() or any(form.values()):
+    if listing.is_filtered(form):
         try:
-            filters = Filters(
-                parties=(form["partner"],) if form["partner"] else (),
-                domain=form["domain"],
-                modality=form["modality"],
-                language=form["language"],
-                since=form["year"] and year_filter(form["year"]),
-                until=form["year"],
-                text=q,
-            )
-            result = query.search.search(
-                conn, filters, Window.page(page, 20), own_side=home_of(request, conn)
-            )
+            wanted = listing.filters(form, listing.SEARCH, text=True)
+            result = query.search.search(conn, wanted, Window.page(page, 20), own_side=home_of(request))
         except QueryError as exc:
             context["error"] = str(exc)
             return render(request, "search.html", context, status=400)
@@ -128,25 +115,22 @@ def search(
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(
-    request: Request,
-    partner: str | None = None,
-    language: str | None = None,
-    year: str | None = None,
-    page: Annotated[int, Query(ge=1)] = 1,
-) -> HTMLResponse:
+def documents(request: Request, page: Annotated[int, Query(ge=1)] = 1) -> HTMLResponse:
     conn = connection(request)
-    filters = Filters(
-        parties=(p,) if (p := _empty(partner)) else (),
-        language=_empty(language),
-        since=(y := _empty(year)) and year_filter(y),
-        until=y,
-    )
-    found = query.documents.documents(conn, filters, Window.page(page, PAGE_SIZE))
+    form = listing.form(request.query_params)
+    wanted = listing.filters(form, listing.DOCUMENTS)
+    found = query.documents.documents(conn, wanted, Window.page(page, PAGE_SIZE))
     return render(
         request,
         "documents.html",
-        {"active": "documents", "page": found, "page_number": page, **_choices(request, conn)},
+        {
+            "active": "documents",
+            "filters": form,
+            "filtered": listing.is_filtered(form),
+            "page": found,
+            "page_number": page,
+            **_choices(request, conn),
+        },
     )
 
 
@@ -182,35 +166,34 @@ def document(request: Request, ref: str) -> HTMLResponse:
 @router.get("/partners", response_class=HTMLResponse)
 def partners(request: Request) -> HTMLResponse:
     conn = connection(request)
-    of = home_of(request, conn)
+    of = home_of(request)
     found = partners_of(request, conn)
     return render(request, "partners.html", {"active": "partners", "of": of, "partners": found})
 
 
 @router.get("/partners/{code}", response_class=HTMLResponse)
 def partner(request: Request, code: str) -> HTMLResponse:
+    """A country's page: every pair it is in, and (with the home side, if any) its steps and commitments."""
     conn = connection(request)
-    found = query.partners.find(partners_of(request, conn), code)
-    of = home_of(request, conn) or ""
-    pair = Filters(parties=(of, found.country))
-    timeline = query.timeline.timeline(conn, found.country, of=of).items
-    by_domain = query.partners.by_domain(conn, found.country, of=of)
-    targets = query.targets.targets(conn, pair).items
-    docs = query.documents.documents(conn, pair, Window(200))
+    view = query.countries.country(conn, code, of=home_of(request))
+    parties = (view.country, view.home) if view.pair and view.home else (view.country,)
+    scope = urlencode([("partner", p) for p in parties])
+    wanted = Filters(parties=parties)
     return render(
         request,
         "partner.html",
         {
             "active": "partners",
-            "of": of,
-            "partner": found,
-            "timeline": timeline,
-            "levels": [e for e in timeline if e.kind in ("relations", "level", "upgrade")],
-            "by_domain": by_domain,
-            "targets": targets,
-            "documents": docs,
-            "timeline_chart": _timeline_chart(timeline),
-            "domain_chart": _domain_chart(of, found.country, by_domain),
+            "view": view,
+            "scope": scope,
+            "commitments": query.commitments.commitments(conn, wanted, Window(1)).total,
+            "timeline": view.timeline,
+            "levels": [e for e in view.timeline if e.kind in ("relations", "level", "upgrade")],
+            "by_domain": view.commitments,
+            "targets": query.targets.targets(conn, wanted).items,
+            "documents": query.documents.documents(conn, wanted, Window(200)),
+            "timeline_chart": _timeline_chart(view.timeline),
+            "domain_chart": _domain_chart(scope, view.commitments),
         },
     )
 
@@ -260,7 +243,7 @@ def _timeline_chart(entries: list[query.timeline.TimelineEntry]) -> dict[str, An
 _MODALITY_COLOURS = {"commit": "#1f6f5c", "support": "#5fa58f", "explore": "#c9a227"}
 
 
-def _domain_chart(of: str, code: str, by_domain: dict[str, dict[str, int]]) -> dict[str, Any]:
+def _domain_chart(scope: str, by_domain: dict[str, dict[str, int]]) -> dict[str, Any]:
     """A plotly figure: commitments by domain, stacked by modality, each bar linking to its commitments."""
     domains = list(by_domain)
     traces = [
@@ -271,7 +254,7 @@ def _domain_chart(of: str, code: str, by_domain: dict[str, dict[str, int]]) -> d
             "y": [label(d) for d in domains],
             "x": [by_domain[d].get(modality, 0) for d in domains],
             "customdata": [
-                f"/commitments?partner={of}&partner={code}&domain={d}&modality={modality}" for d in domains
+                f"/commitments?{scope}&domain={d}&modality={modality}" for d in domains
             ],
             "marker": {"color": colour},
             "hovertemplate": "%{y}: %{x} " + modality + "<extra></extra>",
@@ -301,12 +284,12 @@ def compare(
     domain: str | None = None,
 ) -> HTMLResponse:
     conn = connection(request)
-    of = home_of(request, conn)
+    of = home_of(request)
     chosen = list(dict.fromkeys(p for p in (partner or []) if p.strip()))
     context: dict[str, Any] = {
         "active": "compare",
         "of": of,
-        "heat": cached(request, conn, ("heat", of), lambda: query.partners.heat_map(conn, of=of)) if of else None,
+        "heat": cached(request, conn, ("heat", of), lambda: query.partners.heat_map(conn, of=of)),
         "chosen": chosen,
         "domain": _empty(domain),
         "comparison": None,
@@ -330,25 +313,15 @@ def compare(
 @router.get("/commitments", response_class=HTMLResponse)
 def commitments(
     request: Request,
-    partner: str | None = None,
-    domain: str | None = None,
-    modality: str | None = None,
-    status: str | None = None,
     sort: str = "date",
     order: str = "desc",
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
     conn = connection(request)
-    form = {"partner": partner, "domain": domain, "modality": modality, "status": status}
-    form = {name: _empty(value) for name, value in form.items()}
-    filters = Filters(
-        parties=(form["partner"],) if form["partner"] else (),
-        domain=form["domain"],
-        modality=form["modality"],
-        status=form["status"],
-    )
+    form = listing.form(request.query_params)
+    wanted = listing.filters(form, listing.COMMITMENTS)
     found = query.commitments.commitments(
-        conn, filters, Window.page(page, PAGE_SIZE), sort=sort, descending=order != "asc"
+        conn, wanted, Window.page(page, PAGE_SIZE), sort=sort, descending=order != "asc"
     )
     return render(
         request,
@@ -356,6 +329,7 @@ def commitments(
         {
             "active": "commitments",
             "filters": form,
+            "filtered": listing.is_filtered(form),
             "page": found,
             "page_number": page,
             "sort": sort,

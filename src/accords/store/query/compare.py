@@ -10,7 +10,7 @@ from accords.errors import QueryError
 from accords.store import excerpts, labels
 from accords.store.query.commitments import commitments
 from accords.store.query.filters import Filters, Window
-from accords.store.query.partners import counterpart, home
+from accords.store.query.partners import counterpart, side
 from accords.store.query.sql import CURRENT_STATUS
 from accords.store.query.tables import Tabular, as_row
 from accords.taxonomy import DOMAINS, MODALITIES
@@ -47,9 +47,10 @@ class ComparisonRow:
 
 @dataclass(frozen=True)
 class Comparison(Tabular):
-    """Partners side by side, one row per domain and modality."""
+    """Partners side by side, one row per domain and modality: what each agreed with `of`, or with
+    anyone when there is no home side."""
 
-    of: str
+    of: str | None
     countries: list[str]
     rows: list[ComparisonRow]
     totals: dict[str, int] = field(default_factory=dict)
@@ -85,8 +86,8 @@ def compare(
         raise QueryError(f"compare at most {MAX_COUNTRIES} partners at a time")
     if not 1 <= per_cell <= MAX_PER_CELL:
         raise QueryError(f"bad number per cell {per_cell} (give 1 to {MAX_PER_CELL})")
-    focal = home(conn, of)
-    codes = list(dict.fromkeys(counterpart(conn, c, focal)[0] for c in countries))
+    focal = side(of)
+    codes = list(dict.fromkeys(counterpart(c, focal)[0] for c in countries))
     wanted_domain = labels.domain(domain) if domain is not None else None
     wanted_modality = labels.modality(modality) if modality is not None else None
     rows: dict[tuple[str, str], ComparisonRow] = {}
@@ -106,7 +107,7 @@ def compare(
             row.cells.setdefault(code, [])
     totals = {
         code: commitments(
-            conn, Filters(parties=(focal, code), domain=wanted_domain), Window(1)
+            conn, Filters(parties=tuple(filter(None, (focal, code))), domain=wanted_domain), Window(1)
         ).total
         for code in codes
     }
@@ -115,13 +116,14 @@ def compare(
 
 def _agreed_with(
     conn: sqlite3.Connection,
-    focal: str,
+    focal: str | None,
     partner: str,
     domain: str | None,
     modality: str | None,
     per_cell: int,
 ) -> list[Agreed]:
-    clauses, params = ["1"], [focal, partner]
+    clauses: list[str] = ["1"]
+    params: list[object] = [focal, partner] if focal else [partner]
     if domain is not None:
         clauses.append("pd.domain = ?")
         params.append(domain)
@@ -130,15 +132,18 @@ def _agreed_with(
         params.append(modality)
     else:
         clauses.append("p.modality IS NOT NULL AND p.modality != 'narrative'")
+    pair = (
+        "CROSS JOIN document_countries f ON f.document_id = x.document_id AND f.role = 'party' AND f.country = ?"
+        if focal
+        else ""
+    )
     rows = conn.execute(
         # CROSS JOIN fixes the order: from the partner's few documents outwards, through covering
         # indexes; left to itself the planner starts from every provision of the domain.
         f"""WITH found AS (
                 SELECT p.id, p.document_id, p.modality, pd.domain, d.date,
                        ROW_NUMBER() OVER cell AS n, COUNT(*) OVER (PARTITION BY pd.domain, p.modality) AS total
-                FROM document_countries x
-                     CROSS JOIN document_countries f ON f.document_id = x.document_id AND f.role = 'party'
-                                                        AND f.country = ?
+                FROM document_countries x {pair}
                      CROSS JOIN documents d ON d.id = x.document_id
                      CROSS JOIN provisions p ON p.document_id = d.id
                      CROSS JOIN provision_domains pd ON pd.provision_id = p.id

@@ -7,9 +7,11 @@ optional: asking for a DataFrame without it is one clear error.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, is_dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar
 
 import pyarrow as pa
 
@@ -30,11 +32,48 @@ def as_row(item: Any) -> dict[str, Any]:
     raise TypeError(f"not a row: {type(item).__name__}")
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads a cell starting with as a formula (OWASP's CSV injection list)."""
+
+
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell: lists joined by ';', nested rows as JSON, and text that a spreadsheet
+    would run as a formula quoted with a leading apostrophe (numbers stay numbers)."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = ";".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def write_csv(records: Iterable[dict[str, Any]], out: IO[str], columns: list[str] | None = None) -> int:
+    """Rows as CSV with a header (the first row's keys unless `columns`); how many rows were written."""
+    writer = csv.writer(out)
+    count = 0
+    for row in records:
+        if count == 0:
+            columns = columns or list(row)
+            writer.writerow(columns)
+        writer.writerow([csv_cell(row.get(name)) for name in columns or ()])
+        count += 1
+    if count == 0 and columns:
+        writer.writerow(columns)
+    return count
+
+
 class Tabular:
     """An answer that is a list of rows."""
 
     def records(self) -> list[dict[str, Any]]:
         raise NotImplementedError
+
+    def to_csv(self, out: IO[str]) -> int:
+        """The rows as CSV (see `csv_cell`); how many were written."""
+        return write_csv(self.records(), out)
 
     def to_arrow(self) -> pa.Table:
         """The rows as an Arrow table (lists stay lists, nested rows become structs)."""

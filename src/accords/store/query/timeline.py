@@ -9,20 +9,24 @@ from dataclasses import dataclass
 
 from accords.errors import NotFound
 from accords.store.query.partners import counterpart
+from accords.store.query.sql import PARTIES, codes
 from accords.store.query.tables import Page
 
 
-def _pair_documents(conn: sqlite3.Connection, focal: str, partner: str) -> list[sqlite3.Row]:
-    """Documents with both the focal state and the partner among the parties, oldest first."""
+def _documents(conn: sqlite3.Connection, code: str, home: str | None) -> list[sqlite3.Row]:
+    """Documents with `code` (and `home`, if given) among the parties, oldest first."""
+    pair = (
+        "JOIN document_countries x ON x.document_id = f.document_id AND x.role = 'party' AND x.country = ?"
+        if home
+        else ""
+    )
     return conn.execute(
-        """SELECT d.id, d.file, d.date, d.doc_type, d.title, d.event_id, d.level, d.level_since, d.upgraded,
-                  d.relations_since, d.event_kind, d.event_start
-           FROM document_countries f
-                JOIN document_countries x ON x.document_id = f.document_id AND x.role = 'party' AND x.country = ?
-                JOIN documents d ON d.id = f.document_id
-           WHERE f.role = 'party' AND f.country = ?
-           ORDER BY d.date IS NULL, d.date, d.id""",
-        (partner, focal),
+        f"""SELECT d.id, d.file, d.date, d.doc_type, d.title, d.event_id, d.level, d.level_since, d.upgraded,
+                   d.relations_since, d.event_kind, d.event_start, {PARTIES} AS parties
+            FROM document_countries f {pair} JOIN documents d ON d.id = f.document_id
+            WHERE f.role = 'party' AND f.country = ?
+            ORDER BY d.date IS NULL, d.date, d.id""",
+        (home, code) if home else (code,),
     ).fetchall()
 
 
@@ -37,14 +41,17 @@ class TimelineEntry:
     kind: str
     summary: str
     documents: list[str]
+    parties: list[str]
+    """The states of the relationship (or of the event) this step is in."""
 
 
 def timeline(conn: sqlite3.Connection, country: str, *, of: str | None = None) -> Page[TimelineEntry]:
-    """The relationship with one partner in date order, each step with the documents that report it."""
-    code, focal = counterpart(conn, country, of)
-    rows = _pair_documents(conn, focal, code)
+    """A country's relationships in date order (only the one with `of`, if given), each step with
+    the documents that report it."""
+    code, home = counterpart(country, of)
+    rows = _documents(conn, code, home)
     if not rows:
-        raise NotFound(f"no documents about {focal} and {code} in the register")
+        raise NotFound(f"no documents about {' and '.join(filter(None, (home, code)))} in the register")
     entries: list[TimelineEntry] = []
     entries += _milestones(rows, "relations_since", "relations", lambda r: "diplomatic relations established")
     entries += _milestones(
@@ -61,7 +68,9 @@ def timeline(conn: sqlite3.Connection, country: str, *, of: str | None = None) -
             'SELECT kind, start, "end", guest, host FROM events WHERE id = ?', (event_id,)
         ).fetchone()
         entries.append(
-            TimelineEntry(event["start"], "visit", _event_summary(event), [r["id"] for r in reports])
+            TimelineEntry(
+                event["start"], "visit", _event_summary(event), [r["id"] for r in reports], _parties(reports[0])
+            )
         )
         entries += [
             TimelineEntry(
@@ -69,6 +78,7 @@ def timeline(conn: sqlite3.Connection, country: str, *, of: str | None = None) -
                 "upgrade",
                 f"relations raised to {_label(r['level'])}",
                 [r["id"]],
+                _parties(r),
             )
             for r in reports
             if r["upgraded"]
@@ -76,11 +86,15 @@ def timeline(conn: sqlite3.Connection, country: str, *, of: str | None = None) -
     for row in rows:
         if row["doc_type"] == "joint_statement":
             entries.append(
-                TimelineEntry(row["date"], "statement", row["title"] or "joint statement", [row["id"]])
+                TimelineEntry(
+                    row["date"], "statement", row["title"] or "joint statement", [row["id"]], _parties(row)
+                )
             )
         elif row["event_id"] is None:
             entries.append(
-                TimelineEntry(row["date"], "report", row["title"] or _label(row["doc_type"]), [row["id"]])
+                TimelineEntry(
+                    row["date"], "report", row["title"] or _label(row["doc_type"]), [row["id"]], _parties(row)
+                )
             )
     return Page.whole(
         sorted(entries, key=lambda e: (e.date is None, e.date or "", _TIMELINE_ORDER.index(e.kind)))
@@ -101,12 +115,17 @@ def _milestones(
     describe: Callable[[sqlite3.Row], str],
     key: Callable[[sqlite3.Row], object] | None = None,
 ) -> list[TimelineEntry]:
-    """One entry per distinct dated fact (the date in `column`), citing every document that states it."""
+    """One entry per distinct dated fact of a pair (the date in `column`), citing every document that states it."""
     found: dict[object, tuple[sqlite3.Row, list[str]]] = {}
     for row in rows:
         if row[column]:
-            found.setdefault(key(row) if key else row[column], (row, []))[1].append(row["id"])
-    return [TimelineEntry(row[column], kind, describe(row), ids) for row, ids in found.values()]
+            fact = (row["parties"], key(row) if key else row[column])
+            found.setdefault(fact, (row, []))[1].append(row["id"])
+    return [TimelineEntry(row[column], kind, describe(row), ids, _parties(row)) for row, ids in found.values()]
+
+
+def _parties(row: sqlite3.Row) -> list[str]:
+    return codes(row["parties"])
 
 
 def _event_summary(event: sqlite3.Row) -> str:
