@@ -381,3 +381,11 @@ def test_ctrl_c_rolls_back_the_document_in_progress_and_says_so(tmp_path: Path) 
     assert process.returncode == 130
     assert b"interrupted:" in stderr and b"stored whole" in stderr
     assert 2 <= _assert_consistent(db) < 60
+
+
+def test_status_as_csv_is_data_not_a_python_repr(db: str) -> None:
+    commitment = data(run("commitments", "--limit", "1", "--format", "json", "--db", db))[0]["id"]
+    run("status", str(commitment), "fulfilled", "--note", "=done", "--date", "2026-01-02", "--db", db)
+    rows = run("status", str(commitment), "--format", "csv", "--db", db).stdout
+    assert "{'" not in rows and "StatusChange" not in rows
+    assert '""status"": ""fulfilled""' in rows and '""note"": ""=done""' in rows
