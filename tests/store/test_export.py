@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -111,3 +112,34 @@ def test_plover_rows_write_as_jsonl(gold: sqlite3.Connection) -> None:
     lines = text.getvalue().splitlines()
     assert count == len(lines) > 0
     assert set(json.loads(lines[0])) == {name for name, _ in export.PLOVER_COLUMNS}
+
+
+def test_status_history_is_exported_with_notes_and_evidence(gold: sqlite3.Connection) -> None:
+    commitment = int(str(_rows(gold, "commitments")[0]["id"]))
+    query.commitments.set_status(gold, commitment, "in_progress", note="=talks", on="2026-02-01")
+    query.commitments.set_status(
+        gold, commitment, "fulfilled", evidence_url="https://example.org/done", on="2026-03-01"
+    )
+    history = _rows(gold, "status_changes")
+    assert [(h["commitment_id"], h["status"], h["note"], h["evidence_url"]) for h in history] == [
+        (commitment, "in_progress", "=talks", None),
+        (commitment, "fulfilled", None, "https://example.org/done"),
+    ]
+    table = export.TABLES["status_changes"]
+    text = io.StringIO()
+    export.write(table.rows(gold), table.columns, "csv", text)
+    assert "'=talks" in text.getvalue()  # a note is never a spreadsheet formula
+
+
+def test_a_failed_export_leaves_no_partial_file(gold: sqlite3.Connection, tmp_path: Path) -> None:
+    target = tmp_path / "provisions.jsonl"
+    target.write_text("the older export\n", encoding="utf-8")
+
+    def failing() -> Iterator[dict[str, object]]:
+        yield from list(_rows(gold, "provisions"))[:3]
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    with pytest.raises(sqlite3.DatabaseError):
+        export.write(failing(), export.TABLES["provisions"].columns, "jsonl", target)
+    assert target.read_text(encoding="utf-8") == "the older export\n"
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))

@@ -157,7 +157,7 @@ def test_export_writes_every_format(db: str, tmp_path: Path) -> None:
     for fmt in ("jsonl", "csv", "parquet"):
         assert run("export", "--format", fmt, "--out", str(tmp_path / fmt), "--db", db).exit_code == 0
         assert sorted(p.name for p in (tmp_path / fmt).iterdir()) == [
-            f"{name}.{fmt}" for name in ("commitments", "documents", "provisions", "targets")
+            f"{name}.{fmt}" for name in ("commitments", "documents", "provisions", "status_changes", "targets")
         ]
     plover = run("export", "--format", "plover", "--out", "-", "--db", db)
     events = [json.loads(line) for line in plover.stdout.splitlines()]

@@ -23,10 +23,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from accords.errors import AccordsError
+from accords.errors import AccordsError, StoreError
 from accords.pipeline import expand
 from accords.read import DEFAULT_MAX_BYTES
 from accords.store import DEFAULT_PATH, connect, export, query
+from accords.store.database import check as integrity
+from accords.store.database import store_error
 from accords.store.ingest import failed, ingest_path, shown
 from accords.store.query import Filters, Window
 from accords.store.query.tables import write_csv
@@ -79,6 +81,8 @@ def _register(db: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
         yield conn
     except AccordsError as exc:
         raise click.ClickException(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise click.ClickException(str(store_error(db, exc))) from None
     finally:
         conn.close()
 
@@ -149,6 +153,7 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
     """
     files = list(expand(paths))
     stored = unchanged = 0
+    stopped = False
     failures: list[str] = []
     started = time.perf_counter()
     progress = Progress(
@@ -168,6 +173,11 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
                 for path in files:
                     try:
                         outcome = ingest_path(conn, path, max_bytes)
+                    except StoreError as exc:
+                        # The register itself failed (full, read-only, damaged): the rest would too.
+                        failures.append(failed(path, exc).error or "")
+                        stopped = True
+                        break
                     except AccordsError as exc:
                         failures.append(failed(path, exc).error or "")
                     else:
@@ -190,7 +200,8 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
             )
             raise SystemExit(130) from None
     _err.print(
-        f"{stored} stored, {unchanged} already in {shown(db)}, {len(failures)} failed",
+        f"{stored} stored, {unchanged} already in {shown(db)}, {len(failures)} failed"
+        + (f"; stopped, {len(files) - stored - unchanged - len(failures)} not tried" if stopped else ""),
         highlight=False,
         soft_wrap=True,
     )
@@ -597,7 +608,7 @@ def _cell(agreed: list[query.compare.Agreed]) -> str:
     "tables",
     multiple=True,
     type=click.Choice(list(export.TABLES)),
-    help="Only these tables (default: all four).",
+    help="Only these tables (default: all five).",
 )
 @click.option(
     "--out",
@@ -607,7 +618,7 @@ def _cell(agreed: list[query.compare.Agreed]) -> str:
 )
 @db_option
 def export_command(fmt: str, tables: tuple[str, ...], out: str, db: str) -> None:
-    """Write documents, provisions, commitments and targets as JSONL, CSV or Parquet, or PLOVER event rows."""
+    """Write documents, provisions, commitments, targets and status changes as JSONL, CSV or Parquet, or PLOVER rows."""
     if fmt == "plover":
         if tables:
             raise click.UsageError("--table does not apply to plover, which writes one file of event rows")
@@ -633,4 +644,33 @@ def export_command(fmt: str, tables: tuple[str, ...], out: str, db: str) -> None
             _err.print(f"{target}: {count} rows", highlight=False, soft_wrap=True)
 
 
-COMMANDS = [ingest, search, show, partners, compare, timeline, targets, commitments, status, export_command]
+@click.command("check")
+@db_option
+def check_command(db: str) -> None:
+    """Check the register for damage (SQLite's integrity check) and say what to do."""
+    with _register(db) as conn:
+        problems = integrity(conn)
+    if not problems:
+        click.echo(f"{db}: ok")
+        return
+    for problem in problems:
+        _err.print(f"  {problem}", markup=False, highlight=False, soft_wrap=True)
+    raise click.ClickException(
+        f"{db}: damaged ({len(problems)} problems above). Export what still reads (`accords export`),"
+        f" or restore a copy, then ingest the documents again into a new register"
+    )
+
+
+COMMANDS = [
+    ingest,
+    search,
+    show,
+    partners,
+    compare,
+    timeline,
+    targets,
+    commitments,
+    status,
+    export_command,
+    check_command,
+]

@@ -1,15 +1,17 @@
-"""The register as data: documents, provisions, commitments and targets as JSONL, CSV or Parquet,
-and PLOVER event rows for event-data work.
+"""The register as data: documents, provisions, commitments, targets and the commitments' status
+history (notes and evidence) as JSONL, CSV or Parquet, and PLOVER event rows for event-data work.
 
 Each table has a fixed list of columns with Arrow types, so the three formats agree and an empty
 register still gives typed, empty files. List columns stay lists in JSONL and Parquet and are
-joined with ";" in CSV, which spreadsheets read as one cell.
+joined with ";" in CSV, which spreadsheets read as one cell; a CSV cell that a spreadsheet would
+run as a formula is quoted (`tables.csv_cell`). Files are written whole or not at all.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,9 +22,10 @@ from typing import IO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from accords.errors import QueryError
+from accords.errors import QueryError, StoreError
 from accords.store import excerpts, labels
-from accords.store.query.sql import CURRENT_STATUS
+from accords.store.query.sql import CURRENT_STATUS, STATUS_DATE
+from accords.store.query.tables import csv_cell
 
 Row = dict[str, object]
 Columns = tuple[tuple[str, pa.DataType], ...]
@@ -135,7 +138,7 @@ def _commitments(conn: sqlite3.Connection) -> Iterator[Row]:
                    (SELECT group_concat(domain, char(31)) FROM provision_domains pd WHERE pd.provision_id = p.id)
                        AS domains,
                    {CURRENT_STATUS} AS status,
-                   (SELECT MAX(s.date) FROM status_changes s WHERE s.provision_id = p.id) AS status_date
+                   {STATUS_DATE} AS status_date
             FROM provisions p JOIN documents d ON d.id = p.document_id
             WHERE p.modality IN ('commit', 'support', 'explore') ORDER BY d.date, d.id, p.ordinal"""
     ):
@@ -176,6 +179,19 @@ def _targets(conn: sqlite3.Connection) -> Iterator[Row]:
             "modality": r["modality"],
             "number": r["number"],
             "status": r["status"] if r["modality"] in labels.COMMITMENT_MODALITIES else None,
+        }
+
+
+def _status_changes(conn: sqlite3.Connection) -> Iterator[Row]:
+    for r in conn.execute("SELECT * FROM status_changes ORDER BY provision_id, date, id"):
+        yield {
+            "id": r["id"],
+            "commitment_id": r["provision_id"],
+            "status": r["status"],
+            "date": r["date"],
+            "note": r["note"],
+            "evidence_url": r["evidence_url"],
+            "recorded_at": r["recorded_at"],
         }
 
 
@@ -271,6 +287,19 @@ TABLES: dict[str, Table] = {
                 ("status", _STR),
             ),
             _targets,
+        ),
+        Table(
+            "status_changes",
+            (
+                ("id", _INT),
+                ("commitment_id", _INT),
+                ("status", _STR),
+                ("date", _STR),
+                ("note", _STR),
+                ("evidence_url", _STR),
+                ("recorded_at", _STR),
+            ),
+            _status_changes,
         ),
     )
 }
@@ -425,13 +454,10 @@ def _event_words(conn: sqlite3.Connection, document_id: str) -> tuple[list[int] 
 
 def write(rows: Iterable[Row], columns: Columns, fmt: str, out: IO[str] | Path) -> int:
     """Write rows as `fmt` to a text stream (jsonl, csv) or a file path (any format); the row count."""
-    if fmt == "parquet":
-        if not isinstance(out, Path):
-            raise QueryError("parquet is binary: give --out a folder, not standard output")
-        return _write_parquet(rows, pa.schema(list(columns)), out)
     if isinstance(out, Path):
-        with out.open("w", encoding="utf-8", newline="") as handle:
-            return write(rows, columns, fmt, handle)
+        return _write_file(rows, columns, fmt, out)
+    if fmt == "parquet":
+        raise QueryError("parquet is binary: give --out a folder, not standard output")
     if fmt == "jsonl":
         count = 0
         for count, row in enumerate(rows, start=1):
@@ -442,15 +468,27 @@ def write(rows: Iterable[Row], columns: Columns, fmt: str, out: IO[str] | Path) 
         writer.writerow([name for name, _ in columns])
         count = 0
         for count, row in enumerate(rows, start=1):
-            writer.writerow([_cell(row[name]) for name, _ in columns])
+            writer.writerow([csv_cell(row[name]) for name, _ in columns])
         return count
     raise QueryError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)}, plover)")
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, list):
-        return ";".join(str(item) for item in value)
-    return "" if value is None else value
+def _write_file(rows: Iterable[Row], columns: Columns, fmt: str, path: Path) -> int:
+    """Write to a temporary file beside `path` and rename it when whole, so a failed export (a
+    damaged register, a full disk) leaves no partial file and an older export stands."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        if fmt == "parquet":
+            count = _write_parquet(rows, pa.schema(list(columns)), temporary)
+        else:
+            with temporary.open("w", encoding="utf-8", newline="") as handle:
+                count = write(rows, columns, fmt, handle)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return count
 
 
 def _write_parquet(rows: Iterable[Row], schema: pa.Schema, path: Path) -> int:
