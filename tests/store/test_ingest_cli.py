@@ -161,7 +161,7 @@ def test_export_writes_every_format(db: str, tmp_path: Path) -> None:
         ]
     plover = run("export", "--format", "plover", "--out", "-", "--db", db)
     events = [json.loads(line) for line in plover.stdout.splitlines()]
-    assert {e["event"] for e in events} == {"CONSULT", "AGREE", "SUPPORT"}
+    assert {e["event"][0] for e in events} == {"CONSULT", "AGREE"}
     one = run("export", "--format", "csv", "--table", "targets", "--out", "-", "--db", db)
     assert one.stdout.splitlines()[0].startswith("id,provision_id,document_id")
     assert run("export", "--format", "parquet", "--out", "-", "--db", db).exit_code == 2
