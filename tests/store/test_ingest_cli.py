@@ -23,6 +23,7 @@ from click.testing import CliRunner, Result
 from accords.cli import main
 from accords.model import Record
 from accords.store import connect
+from accords.store.packing import unpack
 from accords.store.schema import MIGRATIONS
 from store.store_fixtures import SEEDS
 
@@ -337,7 +338,7 @@ def _assert_consistent(db: Path) -> int:
         documents = conn.execute("SELECT document_id AS id, record FROM records").fetchall()
         assert len(documents) == conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         for row in documents:
-            record = Record.model_validate_json(row["record"])
+            record = Record.model_validate_json(unpack(row["record"]) or "")
             stored = conn.execute(
                 "SELECT COUNT(*) FROM provisions WHERE document_id = ?", (row["id"],)
             ).fetchone()[0]
@@ -345,7 +346,9 @@ def _assert_consistent(db: Path) -> int:
         provisions = conn.execute("SELECT COUNT(*) FROM provisions").fetchone()[0]
         assert conn.execute("SELECT COUNT(*) FROM provisions_fts").fetchone()[0] == provisions
         targets = sum(
-            len(p.targets) for r in documents for p in Record.model_validate_json(r["record"]).provisions
+            len(p.targets)
+            for r in documents
+            for p in Record.model_validate_json(unpack(r["record"]) or "").provisions
         )
         assert conn.execute("SELECT COUNT(*) FROM targets").fetchone()[0] == targets
         return len(documents)

@@ -21,6 +21,7 @@ from accords.store import facets
 from accords.store.events import link_event
 from accords.store.folding import plain_letters
 from accords.store.labels import COMMITMENT_MODALITIES
+from accords.store.packing import pack, unpack
 from accords.store.schema import MIGRATIONS
 
 DEFAULT_PATH = "accords.db"
@@ -261,7 +262,7 @@ def _insert_document(
     )
     conn.execute(
         "INSERT INTO records (document_id, record, text) VALUES (?, ?, ?)",
-        (record.id, record.model_dump_json(by_alias=True), text),
+        (record.id, pack(_without_words(record).model_dump_json(by_alias=True)), pack(text)),
     )
     conn.executemany(
         "INSERT OR IGNORE INTO document_countries (document_id, country, role) VALUES (?, ?, ?)",
@@ -348,9 +349,20 @@ def _insert_evidence(
 
 
 def load_record(conn: sqlite3.Connection, document_id: str) -> Record:
-    """The stored record of a document."""
+    """The stored record of a document, its provisions' words from their rows."""
     row = conn.execute("SELECT record FROM records WHERE document_id = ?", (document_id,)).fetchone()
-    return Record.model_validate_json(row["record"])
+    record = Record.model_validate_json(unpack(row["record"]) or "")
+    words = conn.execute("SELECT text FROM provisions WHERE document_id = ? ORDER BY ordinal", (document_id,))
+    for provision, (text,) in zip(record.provisions, words, strict=True):
+        provision.text = text
+    return record
+
+
+def _without_words(record: Record) -> Record:
+    """The record as kept in `records`: its provisions' words live once, in their rows."""
+    return record.model_copy(
+        update={"provisions": [p.model_copy(update={"text": ""}) for p in record.provisions]}
+    )
 
 
 def check(conn: sqlite3.Connection) -> list[str]:

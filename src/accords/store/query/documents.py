@@ -9,6 +9,7 @@ from accords.errors import NotFound, QueryError
 from accords.model import Provision, Record
 from accords.store import labels
 from accords.store.database import load_record
+from accords.store.packing import unpack
 from accords.store.query.filters import Filters, Window
 from accords.store.query.sql import CURRENT_STATUS, HAS_LANGUAGE, PARTIES, Where, codes, in_order, row_id
 from accords.store.query.tables import Page
@@ -157,7 +158,7 @@ def show(conn: sqlite3.Connection, ref: str) -> DocumentView:
 def text(conn: sqlite3.Connection, document_id: str) -> str | None:
     """The text a document was read as (which its spans index), or None when it was not kept."""
     row = conn.execute("SELECT text FROM records WHERE document_id = ?", (document_id,)).fetchone()
-    return row["text"] if row else None
+    return unpack(row["text"]) if row else None
 
 
 @dataclass(frozen=True)
