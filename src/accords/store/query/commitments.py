@@ -20,6 +20,7 @@ from accords.store.query.sql import (
     STATUS_DATE,
     Where,
     codes,
+    rarest_parties_first,
     row_id,
 )
 from accords.store.query.tables import Page
@@ -84,6 +85,7 @@ def commitments(
 ) -> Page[Commitment]:
     """Commitments filtered and in the order asked for (`SORTS`), with how many there are in all."""
     wanted = (filters or Filters()).checked().only(FILTERS, "commitments")
+    wanted = rarest_parties_first(conn, wanted)
     window = (window or Window()).checked()
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")

@@ -11,7 +11,16 @@ from accords.store import labels
 from accords.store.database import load_record
 from accords.store.packing import unpack
 from accords.store.query.filters import Filters, Window
-from accords.store.query.sql import CURRENT_STATUS, HAS_LANGUAGE, PARTIES, Where, codes, in_order, row_id
+from accords.store.query.sql import (
+    CURRENT_STATUS,
+    HAS_LANGUAGE,
+    PARTIES,
+    Where,
+    codes,
+    in_order,
+    rarest_parties_first,
+    row_id,
+)
 from accords.store.query.tables import Page
 
 
@@ -39,6 +48,7 @@ def documents(
 ) -> Page[DocumentRow]:
     """Documents newest first, with all of the filters' parties, in its language, within its dates."""
     wanted = (filters or Filters()).checked().only(("parties", "language", "since", "until"), "documents")
+    wanted = rarest_parties_first(conn, wanted)
     window = (window or Window()).checked()
     where, source = Where(), "documents d"
     if wanted.parties:

@@ -6,7 +6,8 @@ list, its count, its export and the search narrow the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import sqlite3
+from dataclasses import dataclass, field, replace
 
 from accords.errors import NotFound
 from accords.store.query.filters import Filters
@@ -49,6 +50,20 @@ def row_id(value: int, what: str) -> int:
     if not 1 <= value <= LARGEST_ID:
         raise NotFound(f"no {what} {value} in the register")
     return value
+
+
+def rarest_first(conn: sqlite3.Connection, parties: tuple[str, ...]) -> tuple[str, ...]:
+    """The parties ordered by how few documents have them, so a query joins from the fewest (a
+    pair's home side is a party to most documents, its partner to few)."""
+    if len(parties) < 2:
+        return parties
+    count = "SELECT COUNT(*) FROM document_countries WHERE country = ? AND role = 'party'"
+    return tuple(sorted(parties, key=lambda code: conn.execute(count, (code,)).fetchone()[0]))
+
+
+def rarest_parties_first(conn: sqlite3.Connection, filters: Filters) -> Filters:
+    """The filters with their parties in `rarest_first` order (the first is joined from)."""
+    return replace(filters, parties=rarest_first(conn, filters.parties))
 
 
 def until_bound(until: str) -> str:

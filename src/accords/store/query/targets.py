@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from accords.errors import QueryError
 from accords.store import labels
 from accords.store.query.filters import Filters, Window
-from accords.store.query.sql import CURRENT_STATUS, PARTIES, Where, codes
+from accords.store.query.sql import CURRENT_STATUS, PARTIES, Where, codes, rarest_parties_first
 from accords.store.query.tables import Page
 
 SAME_TARGET = "COALESCE('e' || d.event_id, 'd' || d.id), t.amount, t.unit, t.year"
@@ -52,6 +52,7 @@ def targets(
     in that year or later. Targets without a year are left out when a deadline is asked for.
     """
     wanted = (filters or Filters()).checked().only(FILTERS, "targets")
+    wanted = rarest_parties_first(conn, wanted)
     window = (window or Window(limit=None)).checked()
     where, source = (
         Where(),
@@ -73,7 +74,8 @@ def targets(
         where.add("t.year >= ?", due_from)
     where.documents(wanted, skip_parties=1).provisions(wanted)
     total = conn.execute(
-        f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where.sql} GROUP BY {SAME_TARGET})", where.params
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where.sql} GROUP BY {SAME_TARGET})",
+        where.params,
     ).fetchone()[0]
     rows = conn.execute(
         # With MIN(), SQLite takes the other columns from the row that has the minimum: the first

@@ -69,7 +69,11 @@ def timeline(conn: sqlite3.Connection, country: str, *, of: str | None = None) -
         ).fetchone()
         entries.append(
             TimelineEntry(
-                event["start"], "visit", _event_summary(event), [r["id"] for r in reports], _parties(reports[0])
+                event["start"],
+                "visit",
+                _event_summary(event),
+                [r["id"] for r in reports],
+                _parties(reports[0]),
             )
         )
         entries += [
@@ -121,7 +125,9 @@ def _milestones(
         if row[column]:
             fact = (row["parties"], key(row) if key else row[column])
             found.setdefault(fact, (row, []))[1].append(row["id"])
-    return [TimelineEntry(row[column], kind, describe(row), ids, _parties(row)) for row, ids in found.values()]
+    return [
+        TimelineEntry(row[column], kind, describe(row), ids, _parties(row)) for row, ids in found.values()
+    ]
 
 
 def _parties(row: sqlite3.Row) -> list[str]:
