@@ -40,7 +40,18 @@ def test_register_answers_the_cli_questions_with_the_same_filters(
 ) -> None:
     mine = register.commitments(country="KR", domain="trade")
     cli = CliRunner().invoke(
-        main, ["commitments", "--country", "KR", "--domain", "trade", "--format", "json", "--db", str(register.path)]
+        main,
+        [
+            "commitments",
+            "--country",
+            "KR",
+            "--domain",
+            "trade",
+            "--format",
+            "json",
+            "--db",
+            str(register.path),
+        ],
     )
     assert [c.id for c in mine] == [c["id"] for c in json.loads(cli.stdout)]
     hits = register.search("kjernekraft", country="RU", domain="energy", modality="commit", since="2025")

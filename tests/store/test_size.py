@@ -24,7 +24,9 @@ def test_a_register_is_at_most_three_times_its_text(tmp_path: Path) -> None:
     text = conn.execute("SELECT SUM(length(CAST(text AS BLOB))) FROM provisions").fetchone()[0]
     assert path.stat().st_size <= 3 * text
     view = query.documents.show(conn, "0001" + gold_records()[0].id[4:])
-    assert view.record.provisions and query.documents.text(conn, view.record.id) == texts[gold_records()[0].id]
+    assert (
+        view.record.provisions and query.documents.text(conn, view.record.id) == texts[gold_records()[0].id]
+    )
 
 
 def test_records_are_packed_and_older_plain_rows_still_read(gold: sqlite3.Connection) -> None:

@@ -17,7 +17,7 @@ from accords.store.query.words import MAX_TERMS, expression, uses_syntax
         ("nuclear power (NPP)", '"nuclear" "power" "(NPP)"'),
         ("10%", '"10%"'),
         ("energy or oil", '"energy" "or" "oil"'),
-        ("Đà Nẵng", "\"Dà\" \"Nẵng\""),
+        ("Đà Nẵng", '"Dà" "Nẵng"'),
     ],
 )
 def test_plain_text_becomes_quoted_words(text: str, expected: str) -> None:

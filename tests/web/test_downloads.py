@@ -45,7 +45,7 @@ def test_cells_that_look_like_formulas_are_quoted(client: httpx.Client) -> None:
 def test_csv_cells_keep_numbers_and_join_lists() -> None:
     out = io.StringIO()
     write_csv([{"a": -5, "b": ["KR", "VN"], "c": "-1+2", "d": None, "e": [{"x": 1}]}], out)
-    assert out.getvalue().splitlines() == ["a,b,c,d,e", "-5,KR;VN,'-1+2,,\"{\"\"x\"\": 1}\""]
+    assert out.getvalue().splitlines() == ["a,b,c,d,e", '-5,KR;VN,\'-1+2,,"{""x"": 1}"']
 
 
 def test_the_date_range_and_clear_all_filters(client: httpx.Client) -> None:

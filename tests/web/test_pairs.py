@@ -30,7 +30,11 @@ def test_pairs_between_other_states_are_listed_and_mapped(mixed: Server) -> None
         heat = {(r["of"], r["country"]) for r in http.get("/api/heatmap").json()["rows"]}
         assert ("AU", "PH") in heat
         page = http.get("/partners").text
-        assert "Pairs of states" in page and "Philippines" in page and "Vietnam" not in page.split("<h1>")[1][:60]
+        assert (
+            "Pairs of states" in page
+            and "Philippines" in page
+            and "Vietnam" not in page.split("<h1>")[1][:60]
+        )
         home = http.get("/").text
         assert "pairs of states" in home and "Vietnam's relations" not in home
 

@@ -25,7 +25,7 @@ from accords.web.app import create_app
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
 SCREENSHOTS = REPO / "tests" / "screenshots"
-TOKEN = "test-token-7f3a"
+TOKEN = "test-token-7f3a-9c1d"
 
 
 @dataclass

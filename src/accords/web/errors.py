@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from accords.errors import AccordsError, NotFound, QueryError, ReadError, StoreError
 
-__all__ = ["BadRequest", "Forbidden", "NotFound", "TooLarge", "Unauthorized", "UnsupportedType", "status_of"]
+__all__ = [
+    "BadRequest",
+    "BadToken",
+    "Forbidden",
+    "NotFound",
+    "TooLarge",
+    "TooManyRequests",
+    "Unauthorized",
+    "UnsupportedType",
+    "status_of",
+]
 
 
 class Unauthorized(AccordsError):
@@ -27,6 +37,14 @@ class UnsupportedType(AccordsError):
     """An upload that is not text, Markdown, HTML or PDF."""
 
 
+class TooManyRequests(AccordsError):
+    """A client that keeps sending wrong tokens."""
+
+
+class BadToken(AccordsError):
+    """A server token too short to guard anything."""
+
+
 class BadRequest(AccordsError):
     """A request whose body or parameters cannot be understood."""
 
@@ -41,6 +59,7 @@ _STATUS: tuple[tuple[type[AccordsError], int], ...] = (
     (ReadError, 422),
     (QueryError, 400),
     (BadRequest, 400),
+    (TooManyRequests, 429),
 )
 
 

@@ -282,7 +282,12 @@ def compare(
     request: Request,
     partner: Annotated[list[str] | None, Query()] = None,
     domain: str | None = None,
-) -> HTMLResponse:
+) -> Response:
+    if any(not value.strip() for _, value in request.query_params.multi_items()):
+        # The form sends its empty fields (no third partner, all domains): answer with the clean
+        # address, so that what the browser shows is a permalink worth sharing.
+        kept = [(name, value.strip()) for name, value in request.query_params.multi_items() if value.strip()]
+        return RedirectResponse(f"/compare?{urlencode(kept)}#side-by-side" if kept else "/compare", 303)
     conn = connection(request)
     of = home_of(request)
     chosen = list(dict.fromkeys(p for p in (partner or []) if p.strip()))
@@ -477,7 +482,9 @@ def login(request: Request, token: Annotated[str, Form()], next: Annotated[str, 
     """Keep the server's token in an HTTP-only, same-site cookie, so the browser's forms may write."""
     guard: Guard = request.app.state.guard
     guard.check_origin(request)
+    guard.check_login_rate(request)
     if not guard.accepts(token):
+        guard.failed_login(request)
         return render(
             request, "login.html", {"active": "", "next": _local_path(next), "error": "wrong token"}, 401
         )

@@ -79,9 +79,10 @@ class BodyLimit:
     error, say) is replaced by the 413.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, headers: dict[str, str] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.headers = [(name.encode(), value.encode()) for name, value in (headers or {}).items()]
         self.limit = max_bytes + _FORM_OVERHEAD
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -131,6 +132,7 @@ class BodyLimit:
                     (b"content-type", kind),
                     (b"content-length", str(len(body)).encode()),
                     (b"connection", b"close"),
+                    *self.headers,
                 ],
             }
         )
