@@ -8,9 +8,11 @@ state in place of the original one, and its years moved back by 0 to 9. It print
 
 - extraction alone, store alone and ingest (extraction + store, one transaction per document) in
   documents per second, on one core;
+- the register's size: per document, as a multiple of the provisions' text, and its largest tables;
 - p50, p95 and worst latency in milliseconds of search, compare and show (and of partners,
   timeline and targets) over the full register, with random filters; compare is timed for one
-  domain, as in `accords compare KR RU KZ --domain energy`, and apart for all domains at once.
+  domain, as in `accords compare KR RU KZ --domain energy --home VN`, and apart for all domains
+  at once; partners for one home side and for every pair.
 """
 
 from __future__ import annotations
