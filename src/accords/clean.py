@@ -51,6 +51,7 @@ class Cleaned:
 class DebrisRules:
     lines: tuple[re.Pattern[str], ...]
     source: tuple[re.Pattern[str], ...]
+    prefix: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -60,7 +61,20 @@ def rules() -> DebrisRules:
     return DebrisRules(
         lines=tuple(p for pack in all_packs for p in pack.pattern_list("debris", "lines")),
         source=tuple(p for pack in all_packs for p in pack.pattern_list("debris", "source")),
+        prefix=tuple(p for pack in all_packs for p in pack.pattern_list("debris", "prefix")),
     )
+
+
+def split_prefix(line: Line) -> tuple[Line | None, Line, str | None]:
+    """A tag before the body on one line ("date 2024-11 Le Roi ...") as a debris line of its
+    own, the rest of the line, and the date the tag gives."""
+    for pattern in rules().prefix:
+        m = pattern.match(line.text)
+        if m and m.end() < len(line.text):
+            tag = Line(line.start, line.start + len(m.group(0).rstrip()), m.group(0).rstrip(), "date")
+            rest = Line(line.start + m.end(), line.end, line.text[m.end() :])
+            return tag, rest, m.groupdict().get("date")
+    return None, line, None
 
 
 def split_lines(text: str) -> list[Line]:
@@ -123,8 +137,15 @@ def _is_title(line: Line) -> bool:
 
 def clean(text: str) -> Cleaned:
     """Classify each line of `text`; everything after the last source line is page chrome."""
-    lines = [Line(ln.start, ln.end, ln.text, debris_kind(ln.text)) for ln in split_lines(text)]
-    result = Cleaned(lines)
+    lines: list[Line] = []
+    tagged: str | None = None
+    for ln in split_lines(text):
+        tag, ln, when = split_prefix(ln) if not lines else (None, ln, None)
+        if tag:
+            lines.append(tag)
+            tagged = when
+        lines.append(Line(ln.start, ln.end, ln.text, debris_kind(ln.text)))
+    result = Cleaned(lines, published=tagged)
     last_source = max((i for i, ln in enumerate(lines) if ln.debris == "source"), default=None)
     if last_source is not None and last_source > len(lines) // 2:
         lines[last_source + 1 :] = [Line(ln.start, ln.end, ln.text, ln.debris or "tail") for ln in lines[last_source + 1 :]]
@@ -133,8 +154,12 @@ def clean(text: str) -> Cleaned:
             result.url = source_url(ln.text)
         elif ln.debris == "date" and result.published is None:
             result.published = date_line(ln.text)
-        elif ln.debris and result.published is None:
-            result.published = _iso_date(ln.text)
+    # A date inside some other debris ("Period of Service: 15/09/2015 - ...") only where no line
+    # is a date of its own.
+    dated = [ln for ln in lines if ln.debris and _iso_date(ln.text)]
+    if result.published is None and dated:
+        alone = [ln for ln in dated if len(ln.text) <= _DATE_LINE_MAX // 2]
+        result.published = _iso_date((alone or dated)[0].text)
     if result.published is None and result.url:
         m = _URL_DATE.search(result.url)
         result.published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from accords.lang import Pack
@@ -56,7 +57,8 @@ def _fill(pattern: str, months: str) -> str:
     }
     for slot, regex in slots.items():
         pattern = pattern.replace(slot, regex)
-    return rf"(?<![\w/.-])(?:{pattern})(?![\w/])"
+    # A letter may touch a date's front: HTML-to-text glues "Мьянмы27 июня 2025".
+    return rf"(?<![\d/.-])(?:{pattern})(?![\w/])"
 
 
 @cache
@@ -117,3 +119,33 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 def years_in(text: str) -> list[int]:
     """Four-digit years (1900-2099) in a text."""
     return [int(y) for y in _YEAR.findall(text)]
+
+
+@cache
+def _named_days(pack: Pack) -> tuple[dict[str, tuple[str, int]], re.Pattern[str] | None]:
+    """Weekdays (Monday 0) and days named relative to today ("yesterday" -1), by name."""
+    names = {str(k).lower(): ("weekday", int(v)) for k, v in pack.table("dates", "weekdays").items()}
+    names.update({str(k).lower(): ("relative", int(v)) for k, v in pack.table("dates", "relative").items()})
+    if not names:
+        return names, None
+    alternation = trie_pattern(names, casefold=True).replace(" ", r"\s+")
+    return names, re.compile(rf"(?<![\w-])(?P<name>{alternation})(?![\w-])", re.IGNORECASE)
+
+
+def days_before(pack: Pack, text: str, published: str, offset: int = 0) -> list[DateHit]:
+    """Days a report names by weekday or relative to its own date ("on Thursday", "yesterday",
+    "hier et aujourd'hui") as dates: the last such weekday on or before the day the report came
+    out, or that day moved by the word's offset."""
+    names, pattern = _named_days(pack)
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return []
+    if pattern is None:
+        return []
+    hits = []
+    for m in pattern.finditer(text):
+        kind, value = names[" ".join(m.group("name").lower().split())]
+        when = day - timedelta(days=(day.weekday() - value) % 7) if kind == "weekday" else day + timedelta(days=value)
+        hits.append(DateHit(offset + m.start(), offset + m.end(), m.group(0), when.day, when.month, when.year))
+    return hits

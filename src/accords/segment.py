@@ -222,26 +222,78 @@ def group_provisions(paras: list[Paragraph]) -> list[Provision]:
 
 #: The phrases that tell a document's kind stand in its opening.
 DOC_TYPE_CHARS = 4000
+#: Body paragraphs this short, among the first few, can be the document's own title.
+TITLE_MAX_WORDS = 25
+TITLE_PARAGRAPHS = 3
+#: Parts of a title: "Visite d'Etat ... : Communiqué commun", "Joint Statement on ... – Hanoi".
+TITLE_PARTS = re.compile(r"\s*[:|–—]\s*|\s+-\s+")
+#: Event kinds whose words show a report of a meeting (taxonomy.json "event_kinds").
+MEETING_KINDS = ("state_visit", "official_visit", "working_visit", "talks", "phone_call", "summit")
 
 
-def doc_type(paras: list[Paragraph], numbered: int) -> str:
-    """The kind of document, from its shape and the phrases typical of each kind."""
+def _titles(paras: list[Paragraph], title: str | None) -> list[str]:
+    """The lines that may be the document's own title: the page title, headings, and short
+    opening paragraphs."""
+    opening = [p.text for p in paras if p.kind == "body"][:TITLE_PARAGRAPHS]
+    return [
+        *([title] if title else []),
+        *(p.text for p in paras if p.kind == "heading"),
+        *(t for t in opening if len(t.split()) <= TITLE_MAX_WORDS),
+    ]
+
+
+def _names_itself(lines: list[str]) -> bool:
+    """A title that opens with the name of a joint statement ("Gemeinsame Erklärung zur ...",
+    "COMMUNIQUE CONJOINT", "Toàn văn Tuyên bố chung ...") is the statement itself, where a
+    headline that only names one ("Leaders issue joint statement") is a report on it."""
+    for pack in lang.packs():
+        names, shown = pack.phrase_regex("doc_type", "names"), pack.phrase_regex("doc_type", "reproduced")
+        for line in lines:
+            for part in TITLE_PARTS.split(line):
+                shown_first = shown.match(part)
+                rest = part[shown_first.end() :].lstrip() if shown_first else part
+                if names.match(rest):
+                    return True
+    return False
+
+
+def doc_type(paras: list[Paragraph], numbered: int, title: str | None = None) -> str:
+    """The kind of document, from its shape, its title and the phrases typical of each kind.
+
+    A joint statement names itself in its title, is presented as a text ("the full text of
+    the joint statement"), is numbered, or uses the statement's own formulas; a body that
+    names a joint statement otherwise reports on it, as reporting verbs do.
+    """
     body = " ".join(p.text for p in paras if p.kind != "heading")[:DOC_TYPE_CHARS]
+    lines = _titles(paras, title)
+    shown = any(
+        pack.phrase_regex("doc_type", "reproduced").search(text) for pack in lang.packs() for text in [body, *lines]
+    )
+    if numbered >= 3 or shown or _names_itself(lines):
+        return "joint_statement"
     scores: Counter[str] = Counter()
     for pack in lang.packs():
-        for kind in ("joint_statement", "news_report", "press_conference"):
+        own = [m.span() for m in pack.phrase_regex("doc_type", "joint_statement").finditer(body)]
+        scores["joint_statement"] += len(own)
+        for kind in ("news_report", "press_conference"):
             scores[kind] += len(pack.phrase_regex("doc_type", kind).findall(body))
-    if numbered >= 3:
-        return "joint_statement"
+        # A statement named in the body, outside the statement's own formulas, is reported on.
+        scores["news_report"] += sum(
+            1 for m in pack.phrase_regex("doc_type", "names").finditer(body)
+            if not any(s <= m.start() < e for s, e in own)
+        )
     lead = " ".join([p.text for p in paras if p.kind == "body"][:2])
     in_lead = any(pack.phrase_regex("doc_type", "press_conference").search(lead) for pack in lang.packs())
     if scores["press_conference"] >= 2 or in_lead:
         return "press_conference"
-    if scores["news_report"] > scores["joint_statement"]:
-        return "news_report"
-    if scores["joint_statement"]:
+    if scores["joint_statement"] > scores["news_report"]:
         return "joint_statement"
-    return "news_report" if scores["news_report"] else "other"
+    if scores["news_report"]:
+        return "news_report"
+    meeting = any(
+        pack.phrase_regex("event", kind).search(body) for pack in lang.packs() for kind in MEETING_KINDS
+    )
+    return "news_report" if meeting else "other"
 
 
 def blank_debris(text: str, cleaned: Cleaned) -> str:
@@ -268,6 +320,6 @@ def segment(text: str, cleaned: Cleaned) -> Document:
         provisions=provisions,
         sentences=sentences,
         languages=languages,
-        doc_type=doc_type(paras, numbered),
+        doc_type=doc_type(paras, numbered, cleaned.title),
         titles=[cleaned.title] if cleaned.title else [],
     )

@@ -15,9 +15,9 @@ def main() -> None:
 
 def _register_commands() -> None:
     # Imported here so each command module can import `main` without a cycle.
-    from accords.cli import extract, register, serve
+    from accords.cli import batch, extract, register, serve
 
-    for module in (extract, register, serve):
+    for module in (extract, register, serve, batch):
         for command in module.COMMANDS:
             main.add_command(command)
 

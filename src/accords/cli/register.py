@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
+from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,13 +25,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from accords.batch.records import Load, count_records, record_files, stored_records
 from accords.errors import AccordsError, StoreError
 from accords.pipeline import expand
 from accords.read import DEFAULT_MAX_BYTES
 from accords.store import DEFAULT_PATH, connect, export, query
 from accords.store.database import check as integrity
 from accords.store.database import store_error
-from accords.store.ingest import failed, ingest_path, shown
+from accords.store.ingest import failed, read_and_extract, shown, store
 from accords.store.query import Filters, Window
 from accords.store.query.tables import write_csv
 
@@ -147,11 +150,19 @@ def _parties(codes: list[str]) -> str:
 def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
     """Read documents (files, folders, - for stdin) into the register, one transaction each.
 
-    The same text ingested again changes nothing; the same event reported by several documents is
-    linked. Failures are listed at the end; the exit status is 1 if any document did not go in.
-    Ctrl-C stops after rolling back the document in progress.
+    The records of `accords batch` (its OUTPUT folder, or Parquet files of records) are stored as
+    they are, without extracting them again. The same text ingested again changes nothing; the
+    same event reported by several documents is linked. Failures are listed at the end; the exit
+    status is 1 if any document did not go in. Ctrl-C stops after rolling back the document in
+    progress.
     """
-    files = list(expand(paths))
+    datasets = {path: record_files(path) for path in paths}
+    parquet = [file for found in datasets.values() for file in found or ()]
+    files = list(expand(path for path, found in datasets.items() if found is None))
+    documents: Iterator[tuple[str, Load]] = chain(
+        ((path, partial(read_and_extract, path, max_bytes)) for path in files), stored_records(parquet)
+    )
+    total = len(files) + count_records(parquet)
     stored = unchanged = 0
     stopped = False
     failures: list[str] = []
@@ -169,10 +180,10 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
     with _register(db, create=True) as conn:
         try:
             with progress:
-                task = progress.add_task("ingest", total=len(files), rate=0.0, failed=0)
-                for path in files:
+                task = progress.add_task("ingest", total=total, rate=0.0, failed=0)
+                for path, load in documents:
                     try:
-                        outcome = ingest_path(conn, path, max_bytes)
+                        outcome = store(conn, *load())
                     except StoreError as exc:
                         # The register itself failed (full, read-only, damaged): the rest would too.
                         failures.append(failed(path, exc).error or "")
@@ -201,7 +212,7 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
             raise SystemExit(130) from None
     _err.print(
         f"{stored} stored, {unchanged} already in {shown(db)}, {len(failures)} failed"
-        + (f"; stopped, {len(files) - stored - unchanged - len(failures)} not tried" if stopped else ""),
+        + (f"; stopped, {total - stored - unchanged - len(failures)} not tried" if stopped else ""),
         highlight=False,
         soft_wrap=True,
     )

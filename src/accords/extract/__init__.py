@@ -10,7 +10,7 @@ from collections import Counter
 
 from accords.extract import modality
 from accords.extract.actors import actors_of
-from accords.extract.context import Context, find
+from accords.extract.context import Context, Match, find
 from accords.extract.domains import domains_of
 from accords.extract.entities import entities_of
 from accords.extract.event import VISITS, extract_event
@@ -24,17 +24,32 @@ def _sentence_of(sentences: list[Span], offset: int, fallback: Span) -> Span:
     return next(((s, e) for s, e in sentences if s <= offset < e), fallback)
 
 
-def read_provision(ctx: Context, provision: Provision, sentences: list[Span], numbered_statement: bool) -> None:
-    """Fill one provision's modality, actors, domains, targets and entities in place."""
+#: Phrases by which a paragraph tells of the meeting itself rather than state the parties' view.
+_TELLING = (*VISITS, "visit", "talks", "invitation")
+
+
+def read_provision(ctx: Context, provision: Provision, sentences: list[Span], statement: bool) -> None:
+    """Fill one provision's modality, actors, domains, targets and entities in place.
+
+    `statement`: the provision is the parties' own text (a numbered item of a joint statement,
+    or any paragraph of one without numbers), so at least their position."""
     pack = ctx.pack(provision)
     start, end = provision.span
     text = ctx.text[start:end]
     evidence: list[Evidence] = []
 
     cues = modality.cues(pack, text, start, sentences)
-    # A numbered item of a statement is the parties' own text, unless it tells of the visit.
-    parties_text = numbered_statement and not any(find(pack, "event", kind, text) for kind in VISITS)
+    # A paragraph of a joint statement is the parties' own text, unless it tells of the meeting.
+    parties_text = statement and not any(find(pack, "event", kind, text) for kind in _TELLING)
     level, cue = modality.strongest(cues, numbered_statement=parties_text)
+    if cue is None and not text.rstrip().endswith(":"):
+        # Someone's words reported ("..., Albanese said"): the speaker's position, when the
+        # speaker is one of the parties.
+        for said in find(pack, "modality", "speech", text, start):
+            _, speaker = actors_of(ctx, pack, said, _sentence_of(sentences, said.start, provision.span))
+            if speaker is not None:
+                level, cue = "position", Match(said.start, said.end, said.cue, "position")
+                break
     provision.modality = level
     if cue is not None:
         evidence.append(cue.evidence("modality", level))
@@ -90,7 +105,8 @@ def extract(record: Record, doc: Document) -> Record:
         guest.country = next((c for c in record.parties if c != (host.country if host else None)), None)
     record.relationship = extract_relationship(ctx, record.event)
     statement = record.doc_type == "joint_statement"
+    numbered = any(p.number is not None for p in record.provisions)
     for provision, sentences in zip(record.provisions, doc.sentences):
-        read_provision(ctx, provision, sentences, statement and provision.number is not None)
+        read_provision(ctx, provision, sentences, statement and (provision.number is not None or not numbered))
     record.countries_mentioned = sorted(set(record.countries_mentioned) | set(record.parties))
     return record

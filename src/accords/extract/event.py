@@ -11,29 +11,44 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from accords.dates import DateHit, find_dates, years_in
+from accords.chars import CAPITALISED, UPPER
+from accords.dates import DateHit, days_before, find_dates, years_in
 from accords.extract.context import Context, Match, find
 from accords.lang import Pack
 from accords.model import Event, Evidence, Person
-from accords.registry import leaders
+from accords.registry import countries, leaders, organizations
 from accords.registry.places import cities
 
 #: Events that last one day: one date is their start and their end. A visit's one date is
 #: only the day of the talks reported, so its end stays unknown.
 SINGLE_DAY = ("press_conference", "talks", "phone_call")
 VISITS = ("state_visit", "official_visit", "working_visit")
-VISIT_KINDS = ("state_visit", "official_visit", "working_visit", "summit", "phone_call", "talks")
+VISIT_KINDS = ("state_visit", "official_visit", "working_visit", "summit", "phone_call", "talks", "visit")
+#: Which kind a document's event is when it names several: a visit of a named kind or a call,
+#: then a visit of no named kind ("other"), a summit of the two, and talks, the least specific.
+_KIND_RANKS = (("state_visit", "official_visit", "working_visit", "phone_call"), ("visit",), ("summit",), ("talks",))
 #: The opening: how many provisions tell the event.
 OPENING = 4
 _INVITED_WINDOW = 160
 _DESTINATION_WINDOW = 45
 _CITY_WINDOW = 80
+#: How close before a state its "to" stands ("visit to the Republic of Korea").
+_TOWARDS_WINDOW = 14
 #: How far before the visit phrase its subject, the visitor, may be named.
 _SUBJECT_WINDOW = 200
-_NAME = r"(?P<name>(?:[A-ZÀ-ÝĐ][\w'’-]*\.?\s+){0,3}[A-ZÀ-ÝĐ][\w'’-]+)"
+#: A name after a title: up to four capitalised words, or initials, and a regnal number.
+_NAME = rf"(?P<name>(?:{CAPITALISED}\.?\s+|[{UPPER}]\.\s*){{0,4}}[{UPPER}][\w'’-]+(?:\s+[IVX]{{1,4}}\b)?)"
+#: How far after a title its name is looked for.
+_NAME_WINDOW = 120
+#: How far after a hosting verb ("received") its object, the guest, may be named.
+_OBJECT_WINDOW = 120
+#: How close after "at the invitation of" a state must stand to be the one inviting.
+_STATE_INVITES = 24
+#: How far before a summit word an organisation makes it a multilateral summit ("G20 summit").
+_FORUM_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -60,16 +75,43 @@ def people(ctx: Context, pack: Pack, start: int, end: int) -> list[PersonHit]:
         out.append(PersonHit(start + hit.start, start + hit.end, leader.name, leader.country, year))
     titles = pack.phrase_regex("event", "titles")
     for m in titles.finditer(text):
-        after = re.match(r"\s+" + _NAME, text[m.end() :])
+        after = re.match(r"\s+" + _NAME, text[m.end() : m.end() + _NAME_WINDOW])
         if not after:
             continue
         s, e = start + m.end() + after.start("name"), start + m.end() + after.end("name")
         if any(p.start <= s < p.end or s <= p.start < e for p in out):
             continue
+        name, skipped = _bare_name(pack, after.group("name"))
+        if not name:
+            continue
         near = ctx.mentions_in(max(start, s - 80), min(end, e + 60))
         nearest = min(near, key=lambda c: abs(c.start - s), default=None)
-        out.append(PersonHit(s, e, after.group("name"), nearest.iso if nearest else None))
+        out.append(PersonHit(s + skipped, e, name, nearest.iso if nearest else None))
     return sorted(out, key=lambda p: p.start)
+
+
+def _bare_name(pack: Pack, name: str) -> tuple[str, int]:
+    """A name without the honorifics and state names a title phrase leaves before it
+    ("Monsieur Azali ASSOUMANI", "Popular China Hu Jintao"), in its usual capitals; and how
+    many characters were cut from its front."""
+    titles = pack.phrase_regex("event", "titles")
+    cut = 0
+    for _ in range(3):
+        head = titles.match(name, cut)
+        if head:
+            cut = head.end()
+        states = countries().mentions(name[cut:], demonyms=True)
+        if states:
+            cut += states[-1].end
+        rest = name[cut:]
+        cut += len(rest) - len(rest.lstrip())
+        if not head and not states:
+            break
+    words = [w.capitalize() if w.isupper() and len(w) > 2 and not re.fullmatch(r"[IVX]+", w) else w
+             for w in name[cut:].split()]
+    if len(words) == 1 and len(words[0]) < 3:
+        return "", cut
+    return " ".join(words), cut
 
 
 def _first(matches: list[Match]) -> Match | None:
@@ -93,13 +135,35 @@ def event_kind(ctx: Context, doc_type: str) -> tuple[str | None, Match | None]:
         for p in scope:
             pack = ctx.pack(p)
             text = ctx.text[p.span[0] : p.span[1]]
-            for kind in VISIT_KINDS:
-                found += find(pack, "event", kind, text, p.span[0])
-        visits = [m for m in found if m.key != "talks"]
-        best = _first(visits) or _first(found)
-        if best:
-            return best.key, best
+            kinds = [m for kind in VISIT_KINDS for m in find(pack, "event", kind, text, p.span[0])]
+            found += _at_forum(pack, text, p.span[0], kinds)
+        named = _first([m for m in found if m.key in _KIND_RANKS[0]])
+        if named:
+            return named.key, named
+        # Otherwise the paragraph that first names the meeting tells it ("Bei den
+        # Regierungskonsultationen ..." before a later "Besuch" of another time).
+        first = _first(found)
+        if first:
+            p = next(p for p in scope if p.span[0] <= first.start < p.span[1])
+            for rank in _KIND_RANKS[1:]:
+                best = _first([m for m in found if m.key in rank and p.span[0] <= m.start < p.span[1]])
+                if best:
+                    return ("other" if best.key == "visit" else best.key), best
     return None, None
+
+
+def _at_forum(pack: Pack, text: str, offset: int, kinds: list[Match]) -> list[Match]:
+    """Kind phrases with a summit held by a forum read as talks: two leaders who meet "on the
+    sidelines of the G20 summit" or "at the APEC summit" hold bilateral talks, not a summit."""
+    forums = find(pack, "event", "forum", text, offset)
+    bodies = [offset + hit.end for hit, _ in organizations().find(text)]
+    out = []
+    for m in kinds:
+        held_by_forum = any(f.start <= m.start < f.end + _FORUM_WINDOW for f in forums) or any(
+            0 <= m.start - end <= _FORUM_WINDOW for end in bodies
+        )
+        out.append(Match(m.start, m.end, m.cue, "talks") if m.key == "summit" and held_by_forum else m)
+    return out + [Match(f.start, f.end, f.cue, "talks") for f in forums]
 
 
 def _visit_cue(ctx: Context) -> Match | None:
@@ -108,7 +172,7 @@ def _visit_cue(ctx: Context) -> Match | None:
     found: list[Match] = []
     for p in ctx.doc.provisions[:OPENING]:
         text = ctx.text[p.span[0] : p.span[1]]
-        for kind in VISITS:
+        for kind in (*VISITS, "visit"):
             found += find(ctx.pack(p), "event", kind, text, p.span[0])
     return _first(found)
 
@@ -125,6 +189,8 @@ def _year_context(ctx: Context, hits: list[DateHit], floor: int | None) -> int |
     published = ctx.doc.cleaned.published
     if published:
         counts[int(published[:4])] += 3
+    for y in years_in(ctx.doc.cleaned.title or ""):
+        counts[y] += 2
     fitting = [y for y, _ in counts.most_common() if y <= today and (floor is None or y >= floor)]
     if fitting:
         return fitting[0]
@@ -143,17 +209,31 @@ def event_dates(
     every: list[DateHit] = []
     for p in ctx.doc.provisions:
         every += find_dates(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], p.span[0])
+    opening_end = ctx.doc.provisions[min(OPENING, len(ctx.doc.provisions)) - 1].span[1]
+    datelines = [h for h in every if _in_dateline(ctx, h)]
     published = ctx.doc.cleaned.published
+    if published is None or len(published) < len("2000-01-01"):
+        # A month alone dates no event; a dateline's day does.
+        published = next((h.iso() for h in datelines if h.iso()), None)
+    every = [h for h in every if h not in datelines]
+    if published:
+        # A news page that says "on Thursday" or "yesterday" dates its event by its own date;
+        # a weekday just before a date ("lundi 28 octobre") is that date's.
+        for p in ctx.doc.provisions[:OPENING]:
+            named = days_before(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], published, p.span[0])
+            every += [d for d in named if not any(0 <= h.start - d.end <= 3 for h in every)]
+        every.sort(key=lambda h: h.start)
     if not every:
         # A report that names no date is dated by its page: the day it was published.
         if published and single_day:
             return published, published, None
         return None, None, None
     year_ctx = _year_context(ctx, every, floor)
-    opening_end = ctx.doc.provisions[min(OPENING, len(ctx.doc.provisions)) - 1].span[1]
     current = [h for h in every if h.day and (h.year is None or year_ctx is None or h.year >= year_ctx)]
     candidates = [h for h in current if h.start <= max(opening_end, anchor + 400)] or current or every
-    hit = candidates[0]
+    # A range in the opening is the visit's span ("on August 23 issued a statement on the visit
+    # from 22 to 24 August"); otherwise the first date.
+    hit = next((h for h in candidates if h.day2 is not None and h.start < opening_end), candidates[0])
     year = hit.year
     if year is None:
         same = [h for h in every if h.year and h.day == hit.day and h.month == hit.month]
@@ -162,6 +242,21 @@ def event_dates(
     end = hit.iso_end(year) if hit.day2 is not None or single_day else None
     evidence = Evidence(field="event.start", value=start or "", span=(hit.start, hit.end), cue=hit.text)
     return start, end, evidence
+
+
+#: How far into a paragraph a dateline's date may stand ("Riyadh, Sha'ban 26, 1438, May 22,
+#: 2017, SPA --"), and how soon after the date its dash or agency tag follows.
+_DATELINE_START = 80
+_DATELINE_TAIL = 30
+_DATELINE_MARK = re.compile(r"(?:--|—|–|\s-\s|/CNW/|\([A-Z][\w.+/ ]{1,30}\)\s*[-–—:]?)")
+
+
+def _in_dateline(ctx: Context, hit: DateHit) -> bool:
+    """Whether a date is a news page's dateline (where and when it was filed), not an event's."""
+    paragraph = next(((s, e) for s, e in ctx.body_spans if s <= hit.start < e), None)
+    if paragraph is None or hit.start - paragraph[0] > _DATELINE_START:
+        return False
+    return bool(_DATELINE_MARK.search(ctx.text[hit.end : hit.end + _DATELINE_TAIL]))
 
 
 def extract_event(ctx: Context, doc_type: str) -> Event:
@@ -173,7 +268,9 @@ def extract_event(ctx: Context, doc_type: str) -> Event:
         everyone += people(ctx, ctx.pack(p), p.span[0], p.span[1])
     for person in everyone:
         if person.country:
+            # By the registry's name and as the text writes it ("Støre", "Путина").
             ctx.people.setdefault(person.name, person.country)
+            ctx.people.setdefault(ctx.text[person.start : person.end], person.country)
     kind, kind_cue = event_kind(ctx, doc_type)
     evidence: list[Evidence] = []
     anchor = kind_cue.start if kind_cue else main.span[0]
@@ -182,34 +279,37 @@ def extract_event(ctx: Context, doc_type: str) -> Event:
     opening_end = ctx.doc.provisions[min(OPENING, len(ctx.doc.provisions)) - 1].span[1]
     opening = [p for p in everyone if p.start < max(opening_end, anchor + 300)] or everyone
 
-    host: PersonHit | None = None
-    invitations = []
-    for p in ctx.doc.provisions[:OPENING]:
-        invitations += find(ctx.pack(p), "event", "invitation", ctx.text[p.span[0] : p.span[1]], p.span[0])
-    for inv in invitations:
-        host = next((p for p in opening if 0 <= p.start - inv.end <= _INVITED_WINDOW and p.country), None)
-        if host:
-            evidence.append(inv.evidence("event.host", host.name))
-            break
+    host, guest = _received(ctx, opening, evidence)
     visit = _visit_cue(ctx) or kind_cue
+    if visit is not None and kind_cue is not None and kind in ("talks", "summit") and not _same_paragraph(ctx, visit, kind_cue):
+        # Talks named first and a visit only later is another visit ("since the Prime
+        # Minister's visit last April"): it says nothing of who travelled to these talks.
+        visit = kind_cue
     destination = _destination(ctx, visit)
     if host is None and destination:
         host = next((p for p in everyone if p.country == destination), None)
-    host_country = host.country if host else destination
-    subject = [p for p in opening if visit and p.end <= visit.start and visit.start - p.end <= _SUBJECT_WINDOW]
-    guest = next((p for p in reversed(subject) if p.country and p.country != host_country), None) or next(
-        (p for p in opening if p.country and p.country != host_country), None
-    )
-    if host is None and guest is not None and kind in ("press_conference", "talks"):
+    host_country = host.country if host else destination or _meeting_place(ctx)
+    if host is None and host_country:
+        host = next((p for p in opening if p.country == host_country), None)
+    if guest is None and visit is not None and visit.key in (*VISITS, "visit"):
+        # The subject of a visit phrase travelled: "Prime Minister X paid an official visit".
+        subject = [p for p in opening if p.end <= visit.start and visit.start - p.end <= _SUBJECT_WINDOW]
+        guest = next((p for p in reversed(subject) if p.country and p.country != host_country), None)
+    if guest is None and host_country:
+        guest = next((p for p in opening if p.country and p.country != host_country), None)
+    if host is None and guest is not None:
         host = next((p for p in opening if p.country and p.country != guest.country), None)
         host_country = host.country if host else host_country
-    guest_country = guest.country if guest else next((c for c in ctx.parties if c != host_country), None)
+    if kind is None and len({p.country for p in opening if p.country}) >= 2:
+        # Two leaders of two states in the opening, and no word for the meeting: they met.
+        kind = "talks"
+    guest_country = guest.country if guest else None
     floor = max((p.tenure_start for p in (guest, host) if p and p.tenure_start), default=None)
     start, end, date_evidence = event_dates(ctx, anchor, floor, kind in SINGLE_DAY)
     if date_evidence:
         evidence.append(date_evidence)
     return Event(
-        kind=kind or ("talks" if guest and host else None),
+        kind=kind,
         guest=Person(name=_ascii(guest.name), country=guest_country) if guest else Person(country=guest_country),
         host=Person(name=_ascii(host.name), country=host_country) if host else Person(country=host_country),
         start=start,
@@ -219,15 +319,79 @@ def extract_event(ctx: Context, doc_type: str) -> Event:
     )
 
 
+def _received(ctx: Context, opening: list[PersonHit], evidence: list[Evidence]) -> tuple[PersonHit | None, PersonHit | None]:
+    """Host and guest as the opening states them, from the first phrase that says: the one named
+    after "at the invitation of" hosts (a state named there hosts through its leader); the
+    subject of a hosting verb ("X received Y", "X empfing Y") hosts its object."""
+    invitations: list[Match] = []
+    hostings: list[Match] = []
+    for p in ctx.doc.provisions[:OPENING]:
+        text = ctx.text[p.span[0] : p.span[1]]
+        invitations += find(ctx.pack(p), "event", "invitation", text, p.span[0])
+        hostings += find(ctx.pack(p), "event", "hosting", text, p.span[0])
+    # "was received by": a passive names the host after it, as an invitation does.
+    hostings = [c for c in hostings if not any(i.start <= c.start < i.end or c.start <= i.start < c.end for i in invitations)]
+    for cue in sorted(invitations + hostings, key=lambda m: m.start):
+        if cue in invitations:
+            found = _invited(ctx, opening, cue)
+        else:
+            found = _hosted(ctx, opening, cue)
+        if found[0] is not None:
+            evidence.append(cue.evidence("event.host", found[0].name))
+            return found
+    return None, None
+
+
+def _invited(ctx: Context, opening: list[PersonHit], cue: Match) -> tuple[PersonHit | None, PersonHit | None]:
+    host = next((p for p in opening if 0 <= p.start - cue.end <= _INVITED_WINDOW and p.country), None)
+    state = next((m for m in ctx.country_mentions if 0 <= m.start - cue.end <= _STATE_INVITES), None)
+    if state is not None and (host is None or state.start < host.start) and (host is None or host.country != state.iso):
+        # "At the invitation of the State of Japan, President Vo Van Thuong ...": the state
+        # invites; its leader named anywhere is the host.
+        host = next((p for p in opening if p.country == state.iso), None)
+    return host, None
+
+
+def _hosted(ctx: Context, opening: list[PersonHit], cue: Match) -> tuple[PersonHit | None, PersonHit | None]:
+    subject = [p for p in opening if p.end <= cue.start and cue.start - p.end <= _SUBJECT_WINDOW]
+    guest = next((p for p in opening if p.country and 0 <= p.start - cue.end <= _OBJECT_WINDOW
+                  and (not subject or p.country != subject[-1].country)), None)
+    if not subject or (subject[-1].country is None and guest is None):
+        return None, None
+    host = subject[-1]
+    if host.country is None:
+        # "Colonel X, Président de la République, a accueilli à Conakry ...": the host's state
+        # is the place of the meeting.
+        host = replace(host, country=_meeting_place(ctx))
+    return host, guest
+
+
+def _same_paragraph(ctx: Context, a: Match, b: Match) -> bool:
+    return any(s <= a.start < e and s <= b.start < e for s, e in ctx.body_spans)
+
+
+def _meeting_place(ctx: Context) -> str | None:
+    """The state of the first city named in the first paragraphs ("met in Jakarta"): where
+    the leaders met, so the host's."""
+    for start, end in ctx.body_spans[:2]:
+        for city in cities().find(ctx.text[start:end]):
+            return city.country
+    return None
+
+
 def _destination(ctx: Context, cue: Match | None) -> str | None:
     """The state visited: named just after the visit phrase ("state visit to the Republic of
     Korea"), or just before it ("is in Germany on an official visit"), or by its city."""
-    if cue is None:
+    if cue is None or cue.key not in (*VISITS, "visit"):
+        # "met Iceland's president": after a word for talks stands the other party, not a place.
         return None
     states = [m for m in ctx.country_mentions if not m.demonym]
     after = [m for m in states if 0 <= m.start - cue.end <= _DESTINATION_WINDOW]
-    if after:
-        return after[0].iso
+    towards = ctx.pack_of(_language_at(ctx, cue.start)).phrase_regex("event", "towards")
+    # "chuyến thăm của nhà lãnh đạo Nga tới Trung Quốc": the state after "to" is the one visited.
+    headed = [m for m in after if towards.search(ctx.text[max(cue.end, m.start - _TOWARDS_WINDOW) : m.start])]
+    if headed or after:
+        return (headed or after)[0].iso
     before = [m for m in states if 0 <= cue.start - m.end <= _DESTINATION_WINDOW]
     if before:
         return before[-1].iso
@@ -235,6 +399,10 @@ def _destination(ctx: Context, cue: Match | None) -> str | None:
     for city in cities().find(ctx.text[window_start : cue.end + _DESTINATION_WINDOW]):
         return city.country
     return None
+
+
+def _language_at(ctx: Context, offset: int) -> str | None:
+    return next((p.language for p in ctx.doc.provisions if p.span[0] <= offset < p.span[1]), None)
 
 
 def _place(ctx: Context, host_country: str | None) -> str | None:

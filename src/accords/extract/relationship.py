@@ -58,6 +58,10 @@ def extract_relationship(ctx: Context, event: Event) -> Relationship:
     since: str | None = None
     evidence: list[Evidence] = []
     by_sentence = [(s, _level_matches(ctx, s)) for s in all_sentences]
+    named = [m for _, matches in by_sentence for m in matches if not _partners_only(ctx, m)]
+    if named:
+        # "act as strategic partners" is a word in passing where a partnership is named.
+        by_sentence = [(s, [m for m in matches if m in named]) for s, matches in by_sentence]
     for _, matches in by_sentence:
         for m in matches:
             if best is None or LEVELS.index(m.key) < LEVELS.index(best.key):
@@ -72,6 +76,9 @@ def extract_relationship(ctx: Context, event: Event) -> Relationship:
             text = ctx.text[sentence.start : sentence.end]
             ours = [m for m in matches if m.key == level]
             raises = [r for r in find(pack, "relationship", "upgrade", text, sentence.start) if _raises_to(pack, ctx, r, ours)]
+            raises += [m for m in ours if _named_new(pack, ctx, m)]
+            raises += [e for e in find(pack, "relationship", "establish", text, sentence.start)
+                       if any(0 <= m.start - e.end <= _OBJECT_WINDOW or 0 <= e.start - m.end <= _TO_WINDOW for m in ours)]
             if not raises or not ours:
                 continue
             after = text[ours[0].end - sentence.start :]
@@ -101,6 +108,14 @@ _YEAR_AFTER = 120
 _YEAR_BEFORE = 16
 
 
+def _partners_only(ctx: Context, match: Match) -> bool:
+    """A level read from the word for partners ("partenaires stratégiques"), not from a
+    partnership the text names."""
+    languages = [p.language for p in ctx.doc.provisions if p.span[0] <= match.start < p.span[1]]
+    pack = ctx.pack_of(languages[0] if languages else None)
+    return bool(pack.phrase_regex("relationship", "partners").fullmatch(match.cue))
+
+
 def _launched(ctx: Context, by_sentence: list[tuple[Sentence, list[Match]]], level: str,
               event_year: int | None, evidence: list[Evidence]) -> str | None:
     """The year the level in force began, where a sentence dates it ("launched in 2011")."""
@@ -122,19 +137,34 @@ def _launched(ctx: Context, by_sentence: list[tuple[Sentence, list[Match]]], lev
     return None
 
 
-#: How close before the level its "to" must stand ("til et omfattende ...").
-_TO_WINDOW = 16
+#: How close before the level its "to" must stand ("to an even more ambitious ...", "auf die
+#: Ebene einer von Freundschaft getragenen ...").
+_TO_WINDOW = 60
+#: How far after a verb establishing it the level may be named ("resuelven establecer de común
+#: acuerdo una Relación de Asociación Estratégica Integral"); German puts the verb after it.
+_OBJECT_WINDOW = 80
+#: How close before the level "new" must stand ("a new strategic partnership").
+_NEW_WINDOW = 12
 
 
 def _raises_to(pack: Pack, ctx: Context, cue: Match, levels: list[Match]) -> bool:
-    """Whether `cue` raises the relationship *to* one of `levels` later in its sentence
-    ("upgraded ... to a strategic partnership in 2001, and to a comprehensive one in 2012"),
-    rather than deepening a level already held ("elevate the comprehensive partnership")."""
+    """Whether `cue` raises the relationship *to* one of `levels` in its sentence ("upgraded
+    ... to a strategic partnership in 2001", "auf die Ebene einer Strategischen Partnerschaft
+    anzuheben"), rather than deepening a level already held ("elevate the comprehensive
+    partnership")."""
     to_level = pack.phrase_regex("grammar", "to_level")
-    return any(
-        level.start > cue.end and to_level.search(ctx.text[max(cue.end, level.start - _TO_WINDOW) : level.start])
-        for level in levels
-    )
+    for level in levels:
+        before = ctx.text[max(0, level.start - _TO_WINDOW) : level.start]
+        if level.start > cue.end:
+            before = ctx.text[max(cue.end, level.start - _TO_WINDOW) : level.start]
+        if to_level.search(before) or _named_new(pack, ctx, level):
+            return True
+    return False
+
+
+def _named_new(pack: Pack, ctx: Context, level: Match) -> bool:
+    """A level named as new ("agreed to a new strategic partnership"): it begins now."""
+    return bool(pack.phrase_regex("relationship", "new").search(ctx.text[max(0, level.start - _NEW_WINDOW) : level.start]))
 
 
 def _diplomatic_since(ctx: Context, all_sentences: list[Sentence], event_year: int | None,

@@ -79,9 +79,19 @@ def phrase_parts(phrase: str, slots: dict[str, str] | None = None) -> tuple[str,
     return head, tail
 
 
+#: Typographic apostrophes read as the plain one, in phrases and in the text they are matched
+#: against ("visite d’Etat" is "visite d'état"); one character for one keeps every offset.
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def _any_apostrophe(body: str) -> str:
+    """A compiled phrase list for text that is not folded: any apostrophe matches the plain one."""
+    return body.replace("'", "['\u2019\u2018\u02bc`]")
+
+
 def phrases_regex(phrases: Iterable[str], slots: dict[str, str] | None = None) -> str:
     """Phrases of the pack syntax as one regex fragment, longest first, beginnings shared."""
-    return trie_alternation(phrase_parts(p.lower(), slots) for p in phrases)
+    return trie_alternation(phrase_parts(p.lower().translate(APOSTROPHES), slots) for p in phrases)
 
 
 def alternation(regexes: Iterable[str]) -> str:
@@ -133,7 +143,8 @@ class Pack:
         faster (see `lowered`)."""
         phrases = self.strings(section, key)
         slots = self._slots() if any("{" in p for p in phrases) else {}
-        return re.compile(bounded(phrases_regex(phrases, slots)), 0 if folded else re.IGNORECASE)
+        body = phrases_regex(phrases, slots)
+        return re.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
 
     @cache  # noqa: B019
     def keyed_regex(self, section: str, keys: tuple[str, ...], folded: bool = False) -> re.Pattern[str]:
@@ -147,7 +158,8 @@ class Pack:
             phrases = self.strings(section, key)
             slots = self._slots() if any("{" in p for p in phrases) else {}
             groups.append(f"(?P<{key}>{phrases_regex(phrases, slots)})")
-        return re.compile(bounded("|".join(groups)), 0 if folded else re.IGNORECASE)
+        body = "|".join(groups)
+        return re.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
 
     @cache  # noqa: B019
     def pattern_list(self, section: str, key: str) -> tuple[re.Pattern[str], ...]:
@@ -167,7 +179,7 @@ def lowered(text: str) -> str | None:
     """`text` in lower case when that keeps every offset (it does but for a few letters such
     as the Turkish dotted I), else None: then matching falls back to case-insensitive."""
     lower = text.lower()
-    return lower if len(lower) == len(text) else None
+    return lower.translate(APOSTROPHES) if len(lower) == len(text) else None
 
 
 @cache

@@ -2,7 +2,7 @@
 
 Names are matched case-insensitively; acronyms (ASEAN, FN, WHO) case-sensitively, since many are
 ordinary words in lower case. A name may carry the genitive ending of nb/de/en ("Russlands",
-"ASEANs", "Vietnam's") or open a compound with a hyphen ("FN-pakten" is found by its own alias,
+"ASEANs", "Vietnam's") or a Russian case ending ("Путина") or open a compound with a hyphen ("FN-pakten" is found by its own alias,
 "ASEAN-Korea" is not ASEAN alone only when the registry knows the longer name).
 """
 
@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from accords.trie import trie_pattern
 
-_GENITIVE = r"(?:s|'s|’s|es)?"
+#: Case endings a name may carry: the genitive of nb/de/en, and the Russian cases of names
+#: ("Путина", "Путину", "Путиным", "Моди" stays).
+_GENITIVE = r"(?:s|'s|’s|es|ым|ом|ой|ем|а|у|е|ы|я|ю)?"
 _LOWER = "[a-zßà-ÿăđĩũơưạ-ỹ]"
 
 

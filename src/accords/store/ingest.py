@@ -60,20 +60,30 @@ def store(conn: sqlite3.Connection, record: Record, text: str | None = None) -> 
     )
 
 
-def ingest_raw(conn: sqlite3.Connection, raw: RawDocument) -> Outcome:
-    """Extract and store what a reader found; an extraction bug is this document's ReadError."""
+def extract(raw: RawDocument) -> Record:
+    """The record of what a reader found; an extraction bug is this document's ReadError."""
     try:
-        record = process_raw(raw)
+        return process_raw(raw)
     except AccordsError:
         raise
     except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop the others
         raise ReadError(shown(raw.name), f"extraction failed ({type(exc).__name__}: {exc})") from None
-    return store(conn, record, raw.text)
+
+
+def read_and_extract(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Record, str]:
+    """One file's record (`-` for standard input) and the text its spans index, ready to `store`."""
+    raw = read_source(path, max_bytes)
+    return extract(raw), raw.text
+
+
+def ingest_raw(conn: sqlite3.Connection, raw: RawDocument) -> Outcome:
+    """Extract and store what a reader found."""
+    return store(conn, extract(raw), raw.text)
 
 
 def ingest_path(conn: sqlite3.Connection, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
     """Read, extract and store one file (`-` for standard input)."""
-    return ingest_raw(conn, read_source(path, max_bytes))
+    return store(conn, *read_and_extract(path, max_bytes))
 
 
 def failed(name: str, error: AccordsError) -> Outcome:

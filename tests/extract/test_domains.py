@@ -1,0 +1,194 @@
+import pytest
+
+from accords import lang
+from accords.extract.domains import domains_of
+
+
+def _domains(code: str, text: str, section: str | None = None) -> list[str]:
+    domains, _ = domains_of(lang.load(code), text, 0, section)
+    return domains
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The two presidents praised the close relationship between their nations."),
+    ("nb", "Statsministrene framhevet det nære forholdet og den gjensidige tilliten."),
+    ("de", "Die Präsidenten würdigten die engen Beziehungen und das gewachsene Vertrauen."),
+    ("fr", "Les deux présidents ont salué l'excellence des relations entre leurs pays."),
+    ("es", "Los presidentes destacaron la solidez de la relación entre sus naciones."),
+    ("ru", "Президенты высоко оценили уровень отношений между странами."),
+    ("vi", "Hai nhà lãnh đạo đánh giá cao mối quan hệ tốt đẹp giữa hai nước."),
+])
+def test_a_provision_about_the_relationship_itself_is_politics(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    ("en", "The bilateral relations grew, with trade rising fast.", ["trade"]),
+    ("nb", "Det bilaterale forholdet er godt, og handelen vokser.", ["trade"]),
+    ("de", "Die bilateralen Beziehungen sind gut, und der Handel wächst.", ["trade"]),
+    ("fr", "Les relations bilatérales sont bonnes et le commerce progresse.", ["trade"]),
+    ("es", "Las relaciones bilaterales son buenas y el comercio crece.", ["trade"]),
+    ("ru", "Двусторонние отношения развиваются, растет торговля.", ["trade"]),
+    ("vi", "Quan hệ song phương phát triển tốt, thương mại tăng nhanh.", ["trade"]),
+])
+def test_the_relationship_named_beside_a_field_is_in_passing(code: str, text: str, expected: list[str]) -> None:
+    assert _domains(code, text) == expected
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "Their ties have grown in the political, economic and cultural fields."),
+    ("en", "The two nations are bound by shared history, culture and language."),
+    ("nb", "Landene har nære bånd innen politikk, økonomi og kultur."),
+    ("nb", "Landene deler historie, kultur og verdier."),
+    ("de", "Die Zusammenarbeit in Politik, Wirtschaft und Kultur ist eng."),
+    ("fr", "Ce lien reflète la richesse historique et culturelle de la relation."),
+    ("es", "Los vínculos abarcan lo político, lo económico y lo cultural."),
+    ("ru", "Связи охватывают политическую, экономическую и культурную сферы."),
+    ("vi", "Hai nước hợp tác trên các lĩnh vực chính trị, kinh tế, văn hóa."),
+])
+def test_a_list_that_surveys_the_relationship_names_no_field(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+def test_a_broad_word_qualifying_an_item_is_no_survey() -> None:
+    text = "They will share experience in economic management, economic reform and exports."
+    assert _domains("en", text) == ["trade"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "They will step up cooperation in defence and security."),
+    ("nb", "De vil styrke samarbeidet innen forsvar og sikkerhet."),
+    ("de", "Sie werden die Zusammenarbeit bei Verteidigung und Sicherheit vertiefen."),
+    ("fr", "Ils renforceront la coopération en matière de défense et de sécurité."),
+    ("es", "Fortalecerán la cooperación en defensa y seguridad."),
+    ("ru", "Стороны расширят сотрудничество в сфере обороны и безопасности."),
+    ("vi", "Hai bên tăng cường hợp tác quốc phòng và an ninh."),
+])
+def test_a_bare_field_word_counts_in_a_list_of_fields(code: str, text: str) -> None:
+    assert _domains(code, text) == ["defense", "security"]
+
+
+def test_a_bare_field_word_alone_names_nothing() -> None:
+    assert _domains("en", "They said peace and security are shared goals.") == []
+    assert _domains("en", "Cooperation will cover infrastructure, trade and health.") == ["trade", "transport", "health"]
+
+
+def test_a_heading_about_the_relationship_labels_only_provisions_without_a_field() -> None:
+    heading = "Bilateral relations"
+    assert _domains("en", "The sides will expand rice exports.", heading) == ["trade", "agriculture"]
+    assert _domains("en", "The sides will meet often.", heading) == ["politics"]
+
+
+def test_words_in_passing() -> None:
+    assert _domains("en", "They will make their economies more innovative.") == []
+    assert _domains("en", "They will strengthen the bonds between them.") == ["politics"]
+    assert _domains("nb", "– Avtalen er viktig, sa hun til pressen.") == []
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The leaders called for lasting peace and security in West Africa."),
+    ("nb", "Lederne vil arbeide for fred og sikkerhet i Europa."),
+    ("de", "Beide Seiten setzen sich für Frieden und Sicherheit in Europa ein."),
+    ("fr", "Les deux chefs d'Etat œuvrent pour la paix et la sécurité en Afrique centrale."),
+    ("es", "Ambos líderes abogaron por la paz y la seguridad en la región andina."),
+    ("ru", "Стороны выступают за укрепление мира и безопасности в Центральной Азии."),
+    ("vi", "Hai bên cùng đóng góp vào hòa bình và an ninh ở châu Phi."),
+])
+def test_peace_and_security_in_a_region_is_international_security(code: str, text: str) -> None:
+    assert _domains(code, text) == ["international_security"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "As allies in NATO, the two countries will coordinate closely."),
+    ("nb", "De to landene er nære allierte i NATO."),
+    ("de", "Beide Länder werden sich in der EU weiter abstimmen."),
+    ("fr", "Les deux pays coopèrent étroitement au sein de l'OTAN."),
+    ("es", "Ambos países coordinarán posiciones en la OTAN."),
+    ("ru", "Стороны отметили роль НАТО в регионе."),
+    ("vi", "Hai nước là đồng minh trong khối NATO."),
+])
+def test_nato_and_the_eu_are_multilateral(code: str, text: str) -> None:
+    assert "multilateral" in _domains(code, text)
+
+
+def test_mutual_trust_and_party_channels_are_politics_beside_a_field() -> None:
+    assert _domains("en", "Built on mutual trust, the partnership will raise trade.") == ["politics", "trade"]
+    assert _domains("vi", "Hai bên thắt chặt tình đoàn kết giữa hai Đảng và thúc đẩy thương mại.") == ["politics", "trade"]
+
+
+def test_a_bilateral_commission_is_politics_only_without_a_field() -> None:
+    assert _domains("fr", "Ils tiendront la première session de la commission mixte.") == ["politics"]
+    text = "Ils renforceront le commerce dans le cadre de la commission mixte."
+    assert _domains("fr", text) == ["trade"]
+
+
+def test_a_heading_labels_only_provisions_that_name_no_field() -> None:
+    heading = "INTERNATIONAL AND REGIONAL FORA"
+    assert _domains("en", "The two sides will coordinate their positions.", heading) == ["multilateral"]
+    assert _domains("en", "They upheld freedom of navigation in the East Sea.", heading) == ["maritime"]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    ("en", "They pledged to work together in the hydrocarbons sector.", ["energy"]),
+    ("nb", "De vil samarbeide om hydrokarboner.", ["energy"]),
+    ("de", "Sie wollen bei Kohlenwasserstoffen zusammenarbeiten.", ["energy"]),
+    ("fr", "Ils coopéreront dans le secteur des hydrocarbures.", ["energy"]),
+    ("es", "Cooperarán en el sector de los hidrocarburos.", ["energy"]),
+    ("ru", "Стороны будут сотрудничать в добыче углеводородов.", ["energy"]),
+    ("vi", "Hai bên hợp tác khai thác hydrocarbon.", ["energy"]),
+    ("en", "A new climate partnership will be launched.", ["environment"]),
+    ("fr", "Ils ont lancé un partenariat pour le climat.", ["environment"]),
+    ("es", "Lanzaron una alianza por el clima.", ["environment"]),
+    ("ru", "Стороны обсудили сохранение климата.", ["environment"]),
+    ("en", "The leaders backed closer regional economic integration.", ["trade"]),
+    ("de", "Sie unterstützen eine engere wirtschaftliche Integration.", ["trade"]),
+    ("vi", "Hai bên ủng hộ hội nhập kinh tế khu vực.", ["trade"]),
+])
+def test_field_words(code: str, text: str, expected: list[str]) -> None:
+    assert _domains(code, text) == expected
+
+
+@pytest.mark.parametrize(("code", "alone", "in_a_field"), [
+    ("en", "The sides will increase the exchange of delegations.",
+     "The sides will increase the exchange of delegations between their armed forces."),
+    ("fr", "Les deux parties renforceront les échanges de délégations.",
+     "Les deux parties renforceront les échanges de délégations entre leurs armées."),
+    ("vi", "Hai bên tăng cường trao đổi đoàn các cấp.",
+     "Hai bên tăng cường trao đổi đoàn các cấp giữa quân đội hai nước."),
+])
+def test_delegation_exchanges_are_politics_only_outside_a_field(code: str, alone: str, in_a_field: str) -> None:
+    assert _domains(code, alone) == ["politics"]
+    assert _domains(code, in_a_field) == ["defense"]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    ("en", "France offered support after the recent typhoon.", ["environment"]),
+    ("nb", "Norge ga støtte etter tyfonen.", ["environment"]),
+    ("de", "Deutschland sagte nach dem Taifun Hilfe zu.", ["environment"]),
+    ("fr", "La France a promis son soutien après le typhon.", ["environment"]),
+    ("es", "España ofreció apoyo tras el tifón.", ["environment"]),
+    ("ru", "Россия направит помощь после тайфуна.", ["environment"]),
+    ("vi", "Pháp hỗ trợ khắc phục hậu quả cơn bão.", ["environment"]),
+    ("en", "They called for indivisible security in the region.", ["international_security"]),
+    ("nb", "De ønsker udelelig sikkerhet i regionen.", ["international_security"]),
+    ("de", "Sie treten für unteilbare Sicherheit ein.", ["international_security"]),
+    ("fr", "Ils plaident pour une sécurité indivisible.", ["international_security"]),
+    ("es", "Abogan por una seguridad indivisible.", ["international_security"]),
+    ("ru", "Стороны выступают за принцип неделимости безопасности.", ["international_security"]),
+    ("vi", "Hai bên ủng hộ an ninh không thể chia cắt.", ["international_security"]),
+])
+def test_disasters_and_indivisible_security(code: str, text: str, expected: list[str]) -> None:
+    assert _domains(code, text) == expected
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The leaders condemned attacks on migrants."),
+    ("nb", "De drøftet migrasjon mellom landene."),
+    ("de", "Sie sprachen über Migration."),
+    ("fr", "Ils ont salué leur collaboration sur les migrations."),
+    ("es", "Hablaron de la migración entre ambos países."),
+    ("ru", "Стороны обсудили вопросы миграции."),
+    ("vi", "Hai bên thảo luận vấn đề di cư."),
+])
+def test_migration_is_people(code: str, text: str) -> None:
+    assert _domains(code, text) == ["people"]

@@ -1,0 +1,202 @@
+"""The reading rules added for real documents (issue 9), each on sentences of our own, in each
+language the rule's pack data claims."""
+
+import pytest
+
+from accords.pipeline import process_text
+
+
+def event_of(text: str) -> tuple[str | None, str | None, str | None]:
+    event = process_text(text, "e.txt").event
+    return event.kind, event.guest.country if event.guest else None, event.host.country if event.host else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("President Cyril Ramaphosa received President Bola Tinubu in Pretoria on 4 May 2024. "
+         "The two presidents agreed to expand trade."), ("talks", "NG", "ZA")),
+        (("Le président Alassane Ouattara a accueilli le président João Lourenço le 27 juin 2024. "
+         "Les deux parties sont convenues de renforcer la coopération."), ("talks", "AO", "CI")),
+        (("Bundespräsident Frank-Walter Steinmeier empfing den Präsidenten Emmanuel Macron am 2. Mai 2024. "
+         "Beide Seiten vereinbarten, die Zusammenarbeit auszubauen."), ("talks", "FR", "DE")),
+        (("Statsminister Jonas Gahr Støre tok imot president Alexander Stubb i Oslo 3. mai 2024. "
+         "De to sidene ble enige om å styrke samarbeidet."), ("talks", "FI", "NO")),
+        (("El presidente Gabriel Boric recibió al presidente Luiz Inácio Lula da Silva el 5 de agosto de 2024. "
+         "Ambas partes acordaron ampliar el comercio."), ("talks", "BR", "CL")),
+    ],
+)
+def test_the_subject_of_a_hosting_verb_is_the_host(text: str, expected: tuple[str, str, str]) -> None:
+    assert event_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Prime Minister Narendra Modi met President Prabowo Subianto on the sidelines of the G20 summit "
+        "in Rio de Janeiro on 18 November 2024. They agreed to raise trade."),
+        ("Le Premier ministre Narendra Modi a rencontré le président Prabowo Subianto en marge du sommet du G20. "
+        "Ils sont convenus de renforcer le commerce."),
+        ("Премьер-министр Нарендра Моди встретился с президентом Прабово Субианто на полях саммита G20. "
+        "Стороны договорились расширить торговлю."),
+    ],
+)
+def test_a_meeting_at_a_forum_is_talks_not_a_summit(text: str) -> None:
+    assert event_of(text)[0] == "talks"
+
+
+def test_two_leaders_named_together_without_travel_leave_guest_and_host_empty() -> None:
+    kind, guest, host = event_of(
+        "Prime Minister Keir Starmer and President William Ruto said in a joint statement:\n\n"
+        "We agreed to deepen our partnership in trade and security.")
+    assert (kind, guest, host) == ("talks", None, None)
+
+
+def test_a_weekday_is_dated_by_the_page_and_the_date_tag_is_debris() -> None:
+    record = process_text(
+        " date 2025-02-14 President Donald Trump hosted Prime Minister Narendra Modi for an official "
+        "working visit in Washington on Thursday. The two leaders agreed to expand trade.", "w.txt")
+    assert record.source.published == "2025-02-14"
+    assert record.event.kind == "working_visit"
+    assert record.event.start == "2025-02-13"
+    assert not record.provisions[0].text.startswith("date")
+
+
+def test_a_russian_genitive_and_initials_name_the_leader() -> None:
+    record = process_text(
+        "Председатель КНР Си Цзиньпин по приглашению Президента Российской Федерации В.В.Путина "
+        "посетил Российскую Федерацию с официальным визитом 7 мая 2025 г. Стороны договорились "
+        "расширить торговлю.", "r.txt")
+    assert record.event.host and record.event.host.name == "Vladimir Putin"
+
+
+def test_honorifics_and_state_names_are_cut_from_a_name() -> None:
+    event = process_text(
+        "Son Excellence le Colonel Mamadi DOUMBOUYA, Président de la République, a accueilli à Conakry, "
+        "le 23 juin 2023, dans le cadre d'une visite d'amitié et de travail, Son Excellence Monsieur "
+        "Azali ASSOUMANI, Président de l'Union des Comores. Les deux Chefs d'Etat se sont engagés à "
+        "renforcer la coopération.", "g.txt").event
+    assert event.kind == "working_visit"
+    assert event.host and event.host.name == "Mamadi Doumbouya"
+    assert event.guest and event.guest.name == "Azali Assoumani"
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (("President Joko Widodo met Prime Minister Anthony Albanese in Bogor on 6 June 2022.\n\n"
+         "“Our relationship is one of our most important,” Prime Minister Anthony Albanese said in Bogor."), ["AU"]),
+        (("Statsminister Jonas Gahr Støre møtte Islands president Halla Tómasdóttir i Oslo.\n\n"
+         "– Vi har tette bånd gjennom felles historie og kultur, sa statsminister Jonas Gahr Støre."), ["NO"]),
+        (("Bundeskanzler Olaf Scholz traf den Bundespräsidenten Alexander Van der Bellen in Wien.\n\n"
+         "„Unsere Beziehungen sind eng und freundschaftlich“, sagte Bundeskanzler Olaf Scholz."), ["DE"]),
+        (("Le président Emmanuel Macron a rencontré le roi Mohammed VI à Rabat.\n\n"
+         "« Nos relations sont excellentes et anciennes », a déclaré le président Emmanuel Macron."), ["FR"]),
+        (("El presidente Pedro Sánchez se reunió con el presidente Andrés Manuel López Obrador.\n\n"
+         "«Nuestras relaciones son excelentes y profundas», dijo el presidente Pedro Sánchez."), ["ES"]),
+        (("Президент России Владимир Путин встретился с премьер-министром Индии Нарендрой Моди.\n\n"
+         "«Наши отношения успешно развиваются», — заявил президент России Владимир Путин."), ["RU"]),
+    ],
+)
+def test_a_party_s_reported_words_are_its_position(text: str, actors: list[str]) -> None:
+    provision = process_text(text, "s.txt").provisions[-1]
+    assert provision.modality == "position"
+    assert provision.actors == actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Prime Minister Anthony Albanese met President Joko Widodo in Jakarta.\n\n"
+        "Prime Minister Anthony Albanese pledged AUD 200 million for climate infrastructure in Indonesia."),
+        ("Bundeskanzlerin Angela Merkel traf Premierminister Narendra Modi in Neu-Delhi.\n\n"
+        "Die Bundeskanzlerin und der Premierminister sind übereingekommen, die Partnerschaft auszubauen."),
+        ("El presidente Hu Jintao realizó una visita de Estado a España.\n\n"
+        "Por ello, ambas Partes resuelven establecer una asociación estratégica integral entre los dos países."),
+        ("Президент России Владимир Путин провёл переговоры с премьер-министром Индии Нарендрой Моди.\n\n"
+        "Товарооборот двух стран планируется увеличить до 100 млрд долларов к 2030 году."),
+    ],
+)
+def test_promises_in_other_words_are_commitments(text: str) -> None:
+    assert process_text(text, "c.txt").provisions[-1].modality == "commit"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (("President Uhuru Kenyatta met Prime Minister Boris Johnson on 21 January 2020. They agreed to "
+         "elevate this relationship to an even more ambitious Strategic Partnership."), "strategic_partnership"),
+        (("King Salman received President Donald Trump in Riyadh on 20 May 2017. The two leaders agreed to a "
+         "new strategic partnership for the 21st century."), "strategic_partnership"),
+        (("Bundespräsident Alexander Van der Bellen besuchte China am 8. April 2018. Beide Seiten "
+         "beschlossen, ihre Beziehungen auf die Ebene einer Strategischen Partnerschaft anzuheben."),
+         "strategic_partnership"),
+        (("El presidente Hu Jintao realizó una visita de Estado a España el 14 de noviembre de 2005. Ambas "
+         "Partes resuelven establecer de común acuerdo una Relación de Asociación Estratégica Integral."),
+         "comprehensive_strategic_partnership"),
+        (("Le président Emmanuel Macron est en visite d'État au Maroc le 28 octobre 2024. Les deux chefs "
+         "d'État donnent le coup d'envoi à un « Partenariat d'exception renforcé » et entendent agir comme "
+         "partenaires stratégiques."), "partnership"),
+    ],
+)
+def test_a_level_raised_established_or_new_is_upgraded_by_the_event(text: str, level: str) -> None:
+    relationship = process_text(text, "u.txt").relationship
+    assert (relationship.level, relationship.upgraded) == (level, True)
+
+
+def test_a_partnership_launched_years_ago_is_not_upgraded() -> None:
+    relationship = process_text(
+        "Chancellor Olaf Scholz met Prime Minister Narendra Modi in Berlin on 2 May 2022. They welcomed the "
+        "strategic partnership, established in 2000, and agreed to deepen it.", "n.txt").relationship
+    assert (relationship.upgraded, relationship.since) == (False, "2000")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Statsminister Jonas Gahr Støre i Berlin. Foto: Marte Lerberg/Statsministerens kontor",
+        "South Korean President Yoon Suk Yeol (L) and Polish President Andrzej Duda shake hands in Warsaw",
+        "Tổng thống Mỹ Joe Biden (phải) và Thủ tướng Nhật Bản Kishida Fumio tại Nhà Trắng",
+        "(ATTN: UPDATES with Polish president's remarks; ADDS photo)",
+        "Release Date:",
+    ],
+)
+def test_captions_notes_and_labels_are_not_provisions(caption: str) -> None:
+    text = ("President Yoon Suk Yeol met President Andrzej Duda in Warsaw on 13 July 2023.\n\n" + caption +
+            "\n\nThe two presidents agreed to expand cooperation in nuclear energy.")
+    provisions = process_text(text, "c.txt").provisions
+    assert [p.text for p in provisions if caption in p.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (("OTTAWA, le 11 avril 2024 /CNW/ - Le premier ministre Justin Trudeau et le premier ministre Gabriel "
+         "Attal se sont rencontrés hier pour approfondir les relations."), "2024-04-10"),
+        ("Riyadh, May 22, 2017, SPA -- King Salman received President Donald Trump on Saturday.",
+         "2017-05-20"),
+        (("Hanoi (VNA) - Vietnam and Australia on August 23 issued a joint statement on the official visit "
+         "by Prime Minister Scott Morrison from 22 to 24 August 2019."), "2019-08-22"),
+        ("Президент Беларуси Александр Лукашенко провел встречу с премьер-министром Мьянмы27 июня 2025.",
+         "2025-06-27"),
+    ],
+)
+def test_datelines_relative_days_ranges_and_glued_dates(text: str, start: str) -> None:
+    assert process_text(text, "d.txt").event.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("At the invitation of the State of Japan, President Vo Van Thuong paid an official visit to Japan "
+         "from 27 to 30 November 2023 and held talks with Prime Minister Fumio Kishida."), ("JP", "VN")),
+        (("El Presidente Andrés Manuel López Obrador recibió en visita oficial al Presidente del Gobierno de "
+         "España, Pedro Sánchez, el 30 de enero de 2019. Fue la primera visita oficial recibida por el nuevo "
+         "Gobierno, tras el viaje del rey Felipe VI."), ("MX", "ES")),
+        (("Tổng thống Nga Vladimir Putin và Chủ tịch Trung Quốc Tập Cận Bình đã hội đàm ngày 2/9/2025 nhân "
+         "chuyến thăm của nhà lãnh đạo Nga tới Trung Quốc."), ("CN", "RU")),
+    ],
+)
+def test_the_first_phrase_saying_who_hosts_decides(text: str, expected: tuple[str, str]) -> None:
+    event = process_text(text, "h.txt").event
+    assert (event.host and event.host.country, event.guest and event.guest.country) == expected
