@@ -8,9 +8,11 @@ state in place of the original one, and its years moved back by 0 to 9. It print
 
 - extraction alone, store alone and ingest (extraction + store, one transaction per document) in
   documents per second, on one core;
+- the register's size: per document, as a multiple of the provisions' text, and its largest tables;
 - p50, p95 and worst latency in milliseconds of search, compare and show (and of partners,
   timeline and targets) over the full register, with random filters; compare is timed for one
-  domain, as in `accords compare KR RU KZ --domain energy`, and apart for all domains at once.
+  domain, as in `accords compare KR RU KZ --domain energy --home VN`, and apart for all domains
+  at once; partners for one home side and for every pair.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import hashlib
 import json
 import random
 import re
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -30,7 +33,8 @@ from accords.errors import AccordsError
 from accords.model import Record
 from accords.pipeline import process_raw
 from accords.read import RawDocument, read_source
-from accords.store import connect, queries, store_record
+from accords.store import connect, query, store_record
+from accords.store.query import Filters, Window
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -129,6 +133,23 @@ def vary(base: Record, i: int) -> Record:
     return record
 
 
+def size_report(conn: sqlite3.Connection, path: Path) -> str:
+    """The register's size per document, and as a multiple of the provisions' text it holds."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("VACUUM")
+    documents = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] or 1
+    text = conn.execute("SELECT COALESCE(SUM(length(CAST(text AS BLOB))), 0) FROM provisions").fetchone()[0]
+    size = path.stat().st_size
+    tables = conn.execute(
+        "SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 6"
+    ).fetchall()
+    largest = ", ".join(f"{r[0]} {r[1] / 1e6:.0f} MB" for r in tables)
+    return (
+        f"size: {size / 1e6:.0f} MB, {size / documents / 1e3:.1f} KB per document,"
+        f" {size / max(text, 1):.1f}x the provisions' text ({text / 1e6:.0f} MB); largest: {largest}"
+    )
+
+
 def _rate(label: str, count: int, seconds: float) -> None:
     print(f"{label:28} {count:7d} docs {seconds:8.2f} s {count / seconds:9.1f} docs/s")
 
@@ -192,34 +213,42 @@ def main() -> None:
         f"register: {stored} documents, {provisions} provisions, {path.stat().st_size / 1e6:.0f} MB"
         f" (+ WAL {Path(f'{path}-wal').stat().st_size / 1e6 if Path(f'{path}-wal').exists() else 0:.0f} MB)"
     )
+    print(size_report(conn, path))
 
     ids = [record.id for record in records]
     rng = random.Random(7)
     _latency(
         "search",
         args.runs,
-        lambda r: queries.search(
+        lambda r: query.search.search(
             conn,
-            r.choice(SEARCHES),
-            country=r.choice([None, *PARTNERS[:8]]),
-            domain=r.choice(DOMAINS),
-            modality=r.choice([None, "commit", "support"]),
-            since=r.choice([None, "2020", "2024"]),
+            Filters(
+                text=r.choice(SEARCHES),
+                parties=tuple(p for p in [r.choice([None, *PARTNERS[:8]])] if p),
+                domain=r.choice(DOMAINS),
+                modality=r.choice([None, "commit", "support"]),
+                since=r.choice([None, "2020", "2024"]),
+            ),
+            Window(20),
+            count=False,
         ),
         rng,
     )
     _latency(
         "compare",
         args.runs,
-        lambda r: queries.compare(conn, r.sample(PARTNERS, 3), domain=r.choice(DOMAINS[1:])),
+        lambda r: query.compare.compare(conn, r.sample(PARTNERS, 3), domain=r.choice(DOMAINS[1:]), of="VN"),
         rng,
     )
-    _latency("compare, all domains", 20, lambda r: queries.compare(conn, r.sample(PARTNERS, 3)), rng)
-    _latency("show", args.runs, lambda r: queries.show(conn, r.choice(ids)), rng)
-    _latency("partners", 20, lambda r: queries.partners(conn), rng)
-    _latency("timeline", args.runs, lambda r: queries.timeline(conn, r.choice(PARTNERS)), rng)
     _latency(
-        "targets", 20, lambda r: queries.targets(conn, due_before="2031", country=r.choice(PARTNERS)), rng
+        "compare, all domains", 20, lambda r: query.compare.compare(conn, r.sample(PARTNERS, 3), of="VN"), rng
+    )
+    _latency("show", args.runs, lambda r: query.documents.show(conn, r.choice(ids)), rng)
+    _latency("partners of VN", 20, lambda r: query.partners.partners(conn, of="VN"), rng)
+    _latency("partners, all pairs", 20, lambda r: query.partners.partners(conn), rng)
+    _latency("timeline", args.runs, lambda r: query.timeline.timeline(conn, r.choice(PARTNERS), of="VN"), rng)
+    _latency(
+        "targets", 20, lambda r: query.targets.targets(conn, Filters(parties=(r.choice(PARTNERS),)), due_before="2031"), rng
     )
     conn.close()
     folder.cleanup()

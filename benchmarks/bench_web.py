@@ -28,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-from bench_store import PARTNERS, SEARCHES, vary
+from bench_store import PARTNERS, SEARCHES, size_report, vary
 
 from accords.errors import AccordsError
 from accords.model import Record
@@ -137,8 +137,9 @@ def main() -> None:
     partners = [
         r[0] for r in conn.execute("SELECT DISTINCT country FROM document_countries WHERE role = 'party'")
     ]
-    conn.close()
     print(f"register: {len(ids)} documents, {path.stat().st_size / 1e6:.0f} MB")
+    print(size_report(conn, path))
+    conn.close()
     port = _free_port()
     server = _serve(path, port)
     base = f"http://127.0.0.1:{port}"

@@ -20,3 +20,7 @@ class StoreError(AccordsError):
 
 class QueryError(AccordsError):
     """A query names something unknown (a country, a domain) or has bad syntax."""
+
+
+class NotFound(QueryError):
+    """A document, provision, commitment or partner that the register does not hold."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from accords.clean import clean
 from accords.errors import ReadError
@@ -69,3 +70,16 @@ def process_bytes(data: bytes, name: str, suffix: str = "") -> Record:
 def expand(paths: Iterable[str]) -> Iterator[str]:
     """Files named and the supported files inside folders (see accords.read.expand)."""
     return expand_paths(paths)
+
+
+def read(source: str | Path, *, name: str = "text.txt", max_bytes: int = DEFAULT_MAX_BYTES) -> Record:
+    """The record of a document: a file (a Path, or a string naming a file that exists) or a text.
+
+    This is the Python API's way in: `accords.read("statement.txt")` or `accords.read(pasted)`.
+    A string with a line break, or naming no file, is read as the text itself, under `name`.
+    """
+    if isinstance(source, Path) or ("\n" not in source and len(source) < 4096 and Path(source).is_file()):
+        return process(str(source), max_bytes=max_bytes)
+    if len(source.encode("utf-8")) > max_bytes:
+        raise ReadError(name, f"too large (over {max_bytes / 1e6:.1f} MB)")
+    return process_text(source, name)

@@ -23,6 +23,7 @@ from corpus import SAMPLES, SEEDS
 from read.test_pdf import make_pdf
 
 from accords.read import read_source
+from accords.store.database import load_record
 
 pytest.importorskip("ray.data", reason="the Ray extra: pip install -e '.[test,ray]'")
 
@@ -109,11 +110,13 @@ def test_ingest_stores_the_batch_without_extracting_again(
     distinct = {record["id"]: record for record in extracted.values()}
     assert f"{len(distinct)} stored, {len(extracted) - len(distinct)} already in" in result.stderr
     with sqlite3.connect(db) as conn:
-        stored = dict(conn.execute("SELECT document_id, record FROM records"))
+        conn.row_factory = sqlite3.Row
+        ids = [row[0] for row in conn.execute("SELECT document_id FROM records")]
+        stored = {document_id: load_record(conn, document_id).to_json_dict() for document_id in ids}
         texts = conn.execute("SELECT count(*) FROM records WHERE text IS NULL").fetchone()[0]
     assert stored.keys() == distinct.keys() and texts == 0
     for document_id, record in stored.items():
-        assert json.loads(record)["provisions"] == distinct[document_id]["provisions"]
+        assert record["provisions"] == distinct[document_id]["provisions"]
     again = accords("ingest", str(out / "records"), "--db", str(db))
     assert again.returncode == 0 and f"0 stored, {len(extracted)} already in" in again.stderr
 

@@ -10,6 +10,7 @@ import pytest
 from accords.errors import StoreError
 from accords.model import Event, Evidence, Person, Provision, Record, Source
 from accords.store import connect, database, store_record
+from accords.store.packing import unpack
 from accords.store.schema import MIGRATIONS
 from store.store_fixtures import gold_records
 
@@ -120,7 +121,7 @@ def test_a_record_is_stored_whole_and_read_back_the_same(conn: sqlite3.Connectio
     record = gold_records()[0]
     assert store_record(conn, record, text="the text as read")
     assert database.load_record(conn, record.id) == record
-    assert conn.execute("SELECT text FROM records").fetchone()[0] == "the text as read"
+    assert unpack(conn.execute("SELECT text FROM records").fetchone()[0]) == "the text as read"
     counts = _counts(conn)
     assert counts["provisions"] == len(record.provisions)
     assert counts["targets"] == sum(len(p.targets) for p in record.provisions)

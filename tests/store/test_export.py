@@ -6,13 +6,14 @@ import csv
 import io
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 from accords.errors import QueryError
-from accords.store import export, queries
+from accords.store import export, query
 
 
 def _rows(conn: sqlite3.Connection, name: str) -> list[dict[str, object]]:
@@ -67,42 +68,62 @@ def test_parquet_to_a_stream_is_refused(gold: sqlite3.Connection) -> None:
 
 def test_commitment_export_carries_the_current_status(gold: sqlite3.Connection) -> None:
     first = _rows(gold, "commitments")[0]
-    queries.set_status(gold, int(str(first["id"])), "lapsed", on="2031-01-01")
+    query.commitments.set_status(gold, int(str(first["id"])), "lapsed", on="2026-01-01")
     again = _rows(gold, "commitments")[0]
-    assert (again["status"], again["status_date"]) == ("lapsed", "2031-01-01")
+    assert (again["status"], again["status_date"]) == ("lapsed", "2026-01-01")
 
 
 def test_plover_has_a_consult_row_per_visit_with_visitor_and_host(gold: sqlite3.Connection) -> None:
     rows = list(export.plover(gold))
-    visits = [r for r in rows if r["event"] == "CONSULT"]
+    visits = [r for r in rows if r["event"] == ["CONSULT"]]
     assert len(visits) == 4  # the two reports of the Korea visit make one
-    korea = next(r for r in visits if r["recipient"] == ["KOR"])
+    korea = next(r for r in visits if r["recipient"] == [{"code": "KOR"}])
     assert (korea["actor"], korea["mode"], korea["date"], korea["enddate"]) == (
-        ["VNM"],
-        "visit",
+        [{"code": "VNM"}],
+        ["visit"],
         "2025-08-10",
         "2025-08-13",
     )
-    assert korea["document"] == "bcb47e26353bfc80" and korea["language"] == "nb"
-    assert str(korea["url"]).startswith("https://baogialai.com.vn/")
-    assert korea["event_text"]
+    cite = korea["cite_info"]
+    assert isinstance(cite, dict) and cite["citation"] == "bcb47e26353bfc80" and cite["language"] == "nb"
+    assert str(cite["url"]).startswith("https://baogialai.com.vn/")
+    assert korea["event_text"] and isinstance(korea["event_text"], list)
 
 
-def test_plover_has_agree_and_support_rows_per_commitment(gold: sqlite3.Connection) -> None:
-    rows = [r for r in export.plover(gold) if r["event"] != "CONSULT"]
+def test_plover_has_an_agree_row_per_commitment_in_the_manual_shape(gold: sqlite3.Connection) -> None:
+    rows = [r for r in export.plover(gold) if r["event"] != ["CONSULT"]]
     assert len(rows) == gold.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
-    assert {r["modality"]: r["event"] for r in rows} == {
-        "commit": "AGREE",
-        "support": "SUPPORT",
-        "explore": "AGREE",
+    # promises and offers ("will support") are AGREE in the manual, as are agreements to study
+    assert {r["modality"]: tuple(r["event"]) for r in rows} == {
+        "commit": ("AGREE",),
+        "support": ("AGREE",),
+        "explore": ("AGREE",),
     }
     trade = next(r for r in rows if r["id"] == "bcb47e26353bfc80-7")
-    assert trade["actor"] == ["KOR", "VNM"] and trade["recipient"] == []
+    assert trade["actor"] == [{"code": "KOR"}, {"code": "VNM"}] and trade["recipient"] is None
     assert trade["context"] == ["diplomatic", "economic"]
     assert trade["link"] == "bcb47e26353bfc80-visit"
-    assert trade["span"] == [4829, 6800] and trade["language"] == "nb"
-    one_side = next(r for r in rows if r["actor"] == ["VNM"] and r["document"] == "38becd8697d6d480")
-    assert one_side["recipient"] == ["RUS"]
+    assert trade["text_info"] == {"start": 4829, "end": 6800}
+    one_side = next(
+        r for r in rows if r["actor"] == [{"code": "VNM"}] and r["cite_info"]["citation"] == "38becd8697d6d480"
+    )
+    assert one_side["recipient"] == [{"code": "RUS"}]
+
+
+def test_plover_contexts_are_the_manuals_and_empty_is_null(gold: sqlite3.Connection) -> None:
+    manual = {
+        "military", "intelligence", "executive", "legislative", "election", "political_institutions",
+        "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights",
+        "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity",
+        "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration",
+        "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber",
+        "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
+    }  # fmt: skip
+    assert {c for contexts in export.PLOVER_CONTEXT.values() for c in contexts} <= manual
+    assert export.PLOVER_CONTEXT["security"] != ("crime",)
+    rows = list(export.plover(gold))
+    assert all(r["context"] is None or (r["context"] and set(r["context"]) <= manual) for r in rows)
+    assert all(len(e["code"]) == 3 for r in rows for e in (r["actor"] or []) + (r["recipient"] or []))
 
 
 def test_plover_rows_write_as_jsonl(gold: sqlite3.Connection) -> None:
@@ -111,3 +132,39 @@ def test_plover_rows_write_as_jsonl(gold: sqlite3.Connection) -> None:
     lines = text.getvalue().splitlines()
     assert count == len(lines) > 0
     assert set(json.loads(lines[0])) == {name for name, _ in export.PLOVER_COLUMNS}
+
+
+def test_status_history_is_exported_with_notes_and_evidence(gold: sqlite3.Connection) -> None:
+    commitment = int(str(_rows(gold, "commitments")[0]["id"]))
+    query.commitments.set_status(gold, commitment, "in_progress", note="=talks", on="2026-02-01")
+    query.commitments.set_status(
+        gold, commitment, "fulfilled", evidence_url="https://example.org/done", on="2026-03-01"
+    )
+    history = _rows(gold, "status_changes")
+    assert [(h["commitment_id"], h["status"], h["note"], h["evidence_url"]) for h in history] == [
+        (commitment, "in_progress", "=talks", None),
+        (commitment, "fulfilled", None, "https://example.org/done"),
+    ]
+    table = export.TABLES["status_changes"]
+    text = io.StringIO()
+    export.write(table.rows(gold), table.columns, "csv", text)
+    assert "'=talks" in text.getvalue()  # a note is never a spreadsheet formula
+
+
+def test_a_failed_export_leaves_no_partial_file(gold: sqlite3.Connection, tmp_path: Path) -> None:
+    target = tmp_path / "provisions.jsonl"
+    target.write_text("the older export\n", encoding="utf-8")
+
+    def failing() -> Iterator[dict[str, object]]:
+        yield from list(_rows(gold, "provisions"))[:3]
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    with pytest.raises(sqlite3.DatabaseError):
+        export.write(failing(), export.TABLES["provisions"].columns, "jsonl", target)
+    assert target.read_text(encoding="utf-8") == "the older export\n"
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))
+
+
+def test_plover_codes_without_iso_alpha3_follow_the_manual() -> None:
+    assert export._entities(["XK", "EU", "VN"]) == [{"code": "KOS"}, {"code": "EUR"}, {"code": "VNM"}]
+    assert export._entities([]) is None

@@ -23,6 +23,7 @@ from click.testing import CliRunner, Result
 from accords.cli import main
 from accords.model import Record
 from accords.store import connect
+from accords.store.packing import unpack
 from accords.store.schema import MIGRATIONS
 from store.store_fixtures import SEEDS
 
@@ -68,7 +69,7 @@ def test_search_prints_a_table_and_data(db: str) -> None:
     )
     assert [h["number"] for h in hits] == ["9"]
     csv_out = run("search", "kjernekraft", "--format", "csv", "--db", db).stdout.splitlines()
-    assert csv_out[0].startswith("provision_id,document_id,file,date,parties")
+    assert csv_out[0].startswith("provision_id,document_id,file,title,date,parties")
 
 
 @pytest.mark.parametrize(
@@ -103,9 +104,17 @@ def test_show_reads_a_document(db: str) -> None:
 
 
 def test_partners_show_kz_upgraded_in_2025(db: str) -> None:
-    found = {p["country"]: p for p in data(run("partners", "--format", "json", "--db", db))}
+    found = {p["country"]: p for p in data(run("partners", "--home", "VN", "--format", "json", "--db", db))}
     assert (found["KZ"]["level"], found["KZ"]["upgraded"][:4]) == ("strategic_partnership", "2025")
-    assert "2025-05-05" in run("partners", "--db", db).stdout
+    assert "2025-05-05" in run("partners", "--home", "VN", "--db", db).stdout
+
+
+def test_without_a_home_every_pair_of_states_is_listed(db: str) -> None:
+    pairs = data(run("partners", "--format", "json", "--db", db))
+    assert sorted((p["of"], p["country"]) for p in pairs) == [("KP", "VN"), ("KR", "VN"), ("KZ", "VN"), ("RU", "VN")]
+    table = run("partners", "--db", db).stdout
+    assert "Pairs of states" in table and "KZ–VN" in table
+    assert data(run("partners", "--format", "json", "--db", db, env={"ACCORDS_HOME": "KR"}))[0]["country"] == "VN"
 
 
 def test_compare_timeline_and_targets_answer(db: str) -> None:
@@ -149,11 +158,11 @@ def test_export_writes_every_format(db: str, tmp_path: Path) -> None:
     for fmt in ("jsonl", "csv", "parquet"):
         assert run("export", "--format", fmt, "--out", str(tmp_path / fmt), "--db", db).exit_code == 0
         assert sorted(p.name for p in (tmp_path / fmt).iterdir()) == [
-            f"{name}.{fmt}" for name in ("commitments", "documents", "provisions", "targets")
+            f"{name}.{fmt}" for name in ("commitments", "documents", "provisions", "status_changes", "targets")
         ]
     plover = run("export", "--format", "plover", "--out", "-", "--db", db)
     events = [json.loads(line) for line in plover.stdout.splitlines()]
-    assert {e["event"] for e in events} == {"CONSULT", "AGREE", "SUPPORT"}
+    assert {e["event"][0] for e in events} == {"CONSULT", "AGREE"}
     one = run("export", "--format", "csv", "--table", "targets", "--out", "-", "--db", db)
     assert one.stdout.splitlines()[0].startswith("id,provision_id,document_id")
     assert run("export", "--format", "parquet", "--out", "-", "--db", db).exit_code == 2
@@ -259,7 +268,7 @@ def test_seeds_targets_list_the_kr_trade_target_due_2030(seeded: str) -> None:
 
 
 def test_seeds_partners_show_kz_upgraded_to_strategic_partnership_in_2025(seeded: str) -> None:
-    found = {p["country"]: p for p in data(run("partners", "--format", "json", "--db", seeded))}
+    found = {p["country"]: p for p in data(run("partners", "--home", "VN", "--format", "json", "--db", seeded))}
     assert found["KZ"]["level"] == "strategic_partnership"
     assert (found["KZ"]["upgraded"] or "")[:4] == "2025"
     assert found["KR"]["level"] == "comprehensive_strategic_partnership"
@@ -329,7 +338,7 @@ def _assert_consistent(db: Path) -> int:
         documents = conn.execute("SELECT document_id AS id, record FROM records").fetchall()
         assert len(documents) == conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         for row in documents:
-            record = Record.model_validate_json(row["record"])
+            record = Record.model_validate_json(unpack(row["record"]) or "")
             stored = conn.execute(
                 "SELECT COUNT(*) FROM provisions WHERE document_id = ?", (row["id"],)
             ).fetchone()[0]
@@ -337,7 +346,9 @@ def _assert_consistent(db: Path) -> int:
         provisions = conn.execute("SELECT COUNT(*) FROM provisions").fetchone()[0]
         assert conn.execute("SELECT COUNT(*) FROM provisions_fts").fetchone()[0] == provisions
         targets = sum(
-            len(p.targets) for r in documents for p in Record.model_validate_json(r["record"]).provisions
+            len(p.targets)
+            for r in documents
+            for p in Record.model_validate_json(unpack(r["record"]) or "").provisions
         )
         assert conn.execute("SELECT COUNT(*) FROM targets").fetchone()[0] == targets
         return len(documents)
@@ -373,3 +384,11 @@ def test_ctrl_c_rolls_back_the_document_in_progress_and_says_so(tmp_path: Path) 
     assert process.returncode == 130
     assert b"interrupted:" in stderr and b"stored whole" in stderr
     assert 2 <= _assert_consistent(db) < 60
+
+
+def test_status_as_csv_is_data_not_a_python_repr(db: str) -> None:
+    commitment = data(run("commitments", "--limit", "1", "--format", "json", "--db", db))[0]["id"]
+    run("status", str(commitment), "fulfilled", "--note", "=done", "--date", "2026-01-02", "--db", db)
+    rows = run("status", str(commitment), "--format", "csv", "--db", db).stdout
+    assert "{'" not in rows and "StatusChange" not in rows
+    assert '""status"": ""fulfilled""' in rows and '""note"": ""=done""' in rows

@@ -38,6 +38,16 @@ def token_server(
     stop(running)
 
 
+@pytest.fixture(scope="module")
+def home_server(
+    seeded: tuple[Path, list[str]], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """A server whose home side is Vietnam (`accords serve --home VN`)."""
+    running = start(copy_register(seeded, tmp_path_factory.mktemp("home")), home="VN")
+    yield running
+    stop(running)
+
+
 @pytest.fixture
 def client(server: Server) -> Iterator[httpx.Client]:
     with server.client() as http:

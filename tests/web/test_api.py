@@ -82,18 +82,29 @@ def test_commitments_filter_and_sort(client: httpx.Client) -> None:
 
 
 def test_targets_partners_compare_and_heat_map(client: httpx.Client) -> None:
-    targets = client.get("/api/targets", params={"due_before": "2031"}).json()
+    targets = client.get("/api/targets", params={"due_before": "2031"}).json()["items"]
     assert any(t["amount"] == 150e9 and t["unit"] == "USD" for t in targets)
-    partners = {p["country"] for p in client.get("/api/partners").json()}
-    assert {"KR", "RU", "KZ"} <= partners
+    pairs = {(p["of"], p["country"]) for p in client.get("/api/partners").json()}
+    assert {("KR", "VN"), ("RU", "VN"), ("KZ", "VN")} <= pairs
     korea = client.get("/api/partners/KR").json()
-    assert korea["partner"]["level"] == "comprehensive_strategic_partnership" and korea["timeline"]
+    assert [p["country"] for p in korea["pairs"]] == ["VN"] and korea["timeline"]
+    assert korea["pair"] is None and korea["home"] is None
     compared = client.get(
         "/api/compare", params=[("partner", "KR"), ("partner", "RU"), ("domain", "energy")]
     ).json()
     assert compared["countries"] == ["KR", "RU"] and compared["rows"]
     heat = client.get("/api/heatmap").json()
-    assert "KR" in heat["partners"] and heat["counts"]["KR"]["energy"] >= 1
+    rows = {(r["of"], r["country"]): r for r in heat["rows"]}
+    assert rows[("KR", "VN")]["counts"]["energy"] >= 1
+
+
+def test_a_home_side_shows_its_partners(home_server: Server) -> None:
+    with home_server.client() as http:
+        partners = http.get("/api/partners").json()
+        assert {p["of"] for p in partners} == {"VN"} and {"KR", "RU", "KZ"} <= {p["country"] for p in partners}
+        korea = http.get("/api/partners/KR").json()
+        assert korea["pair"]["level"] == "comprehensive_strategic_partnership" and korea["home"] == "VN"
+        assert "Partners of Vietnam" in http.get("/partners").text
 
 
 def test_openapi_describes_every_endpoint(client: httpx.Client) -> None:

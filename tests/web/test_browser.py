@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +29,10 @@ LAPTOP = {"width": 1440, "height": 900}
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+        # CI (.ci/run sets CI=1) installs Chromium and must run these; elsewhere say why they did not.
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing in CI: .ci/run should have installed Debian's chromium")
+        pytest.skip(f"browser tests skipped: no {CHROMIUM} (apt-get install chromium to run them)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield launched
@@ -71,7 +75,7 @@ def test_every_page_opens(page: Page, server: Server, seed_ids: list[str]) -> No
         "search": ("/search?q=energi*", "provisions match"),
         "documents": ("/documents", "Documents"),
         "document": (f"/documents/{seed_ids[0]}", "Relationship"),
-        "partners": ("/partners", "Partners of Vietnam"),
+        "partners": ("/partners", "Pairs of states"),
         "partner": ("/partners/KR", "Commitments by domain and modality"),
         "compare": ("/compare?partner=KR&partner=RU&partner=KZ&domain=energy", "Side by side"),
         "commitments": ("/commitments", "commitments"),
@@ -180,7 +184,7 @@ def test_charts_and_heat_map_lead_to_the_commitments(page: Page, server: Server)
     title = cell.get_attribute("title") or ""
     count = int(cell.inner_text())
     cell.click()
-    expect(page).to_have_url(re.compile(r"/commitments\?partner=\w+&domain=\w+$"))
+    expect(page).to_have_url(re.compile(r"/commitments\?partner=\w+&partner=\w+&domain=\w+$"))
     expect(page.locator(".result-count")).to_contain_text(str(count))
     assert title.endswith(f"{count} commitments")
 
@@ -200,3 +204,37 @@ def test_pages_work_without_javascript(browser: Browser, server: Server) -> None
     expect(page.locator(".current-status")).to_contain_text("in progress")
     shot(page, "no-javascript")
     context.close()
+
+
+PHONE = {"width": 400, "height": 860}
+
+
+def test_pages_fit_a_400_pixel_screen(browser: Browser, server: Server, seed_ids: list[str]) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for name, path in {
+        "home": "/",
+        "search": "/search?q=energi",
+        "documents": "/documents",
+        "document": f"/documents/{seed_ids[0]}",
+        "partners": "/partners",
+        "partner": "/partners/KR",
+        "compare": "/compare?partner=KR&partner=RU&domain=energy",
+        "commitments": "/commitments",
+    }.items():
+        page.goto(server.url + path)
+        expect(page.locator("header.top .brand")).to_be_in_viewport()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} is {width} px wide"
+        shot(page, f"phone-{name}")
+    context.close()
+
+
+def test_the_skip_link_appears_on_tab_and_leads_to_the_content(page: Page, server: Server) -> None:
+    page.goto(server.url + "/documents")
+    page.keyboard.press("Tab")
+    link = page.locator(".skip-link")
+    expect(link).to_be_focused()
+    expect(link).to_be_in_viewport()
+    link.press("Enter")
+    expect(page).to_have_url(re.compile(r"#main$"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accords.model import Evidence, Provision
-from accords.store.queries import ProvisionView
+from accords.store.query.documents import ProvisionView
 from accords.web.highlight import category, document_blocks, matched_pieces
 
 TEXT = "TITLE\n\n1. The two sides agreed to raise trade to USD 5 billion by 2030.\n\nSource: x"

@@ -25,7 +25,7 @@ from accords.web.app import create_app
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
 SCREENSHOTS = REPO / "tests" / "screenshots"
-TOKEN = "test-token-7f3a"
+TOKEN = "test-token-7f3a-9c1d"
 
 
 @dataclass
@@ -62,11 +62,11 @@ def ingest_seeds(db: Path) -> list[str]:
     return ids
 
 
-def start(db: Path, token: str | None = None, max_upload: int = 2_000_000) -> Server:
+def start(db: Path, token: str | None = None, max_upload: int = 2_000_000, home: str | None = None) -> Server:
     """uvicorn serving the app over `db` on a free loopback port, started and answering."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(db, token, max_upload=max_upload), host="127.0.0.1", port=port, log_level="warning"
+        create_app(db, token, max_upload=max_upload, home=home), host="127.0.0.1", port=port, log_level="warning"
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -8,7 +8,6 @@ exit status 1; a usage error is exit status 2.
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 import sys
@@ -27,11 +26,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accords.batch.records import Load, count_records, record_files, stored_records
-from accords.errors import AccordsError
-from accords.model import Record
-from accords.pipeline import expand, process_raw
-from accords.read import DEFAULT_MAX_BYTES, read_source
-from accords.store import DEFAULT_PATH, connect, export, queries, store_record
+from accords.errors import AccordsError, StoreError
+from accords.pipeline import expand
+from accords.read import DEFAULT_MAX_BYTES
+from accords.store import DEFAULT_PATH, connect, export, query
+from accords.store.database import check as integrity
+from accords.store.database import store_error
+from accords.store.ingest import failed, read_and_extract, shown, store
+from accords.store.query import Filters, Window
+from accords.store.query.tables import write_csv
 
 _FORMATS = click.Choice(["table", "json", "csv"])
 _out = Console(soft_wrap=False)
@@ -59,7 +62,14 @@ format_option = click.option(
     "--format", "fmt", type=_FORMATS, default="table", show_default=True, help="A table to read, or data."
 )
 of_option = click.option(
-    "--of", default=None, metavar="COUNTRY", help="Whose partners (default: the party to the most documents)."
+    "--home",
+    "--of",
+    "of",
+    envvar="ACCORDS_HOME",
+    show_envvar=True,
+    default=None,
+    metavar="COUNTRY",
+    help="The home side, whose partners to show (default: none, every pair of states).",
 )
 
 
@@ -74,6 +84,8 @@ def _register(db: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
         yield conn
     except AccordsError as exc:
         raise click.ClickException(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise click.ClickException(str(store_error(db, exc))) from None
     finally:
         conn.close()
 
@@ -88,24 +100,13 @@ def _plain(value: Any) -> Any:
 
 
 def _emit(items: Sequence[Any], fmt: str, table: Callable[[], Table]) -> None:
-    """Print dataclasses as a rich table, a JSON array, or CSV with lists joined by ';'."""
+    """Print dataclasses as a rich table, a JSON array, or CSV (see `tables.csv_cell`)."""
     if fmt == "json":
         click.echo(json.dumps([_plain(item) for item in items], ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        _write_csv([_plain(item) for item in items])
+        write_csv((_plain(item) for item in items), sys.stdout)
     else:
         _out.print(table())
-
-
-def _write_csv(rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    writer = csv.writer(sys.stdout)
-    writer.writerow(list(rows[0]))
-    for row in rows:
-        writer.writerow(
-            [";".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v) for v in row.values()]
-        )
 
 
 def _table(title: str | None, columns: Sequence[str], wide: Sequence[str], *, lines: bool = False) -> Table:
@@ -159,10 +160,11 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
     parquet = [file for found in datasets.values() for file in found or ()]
     files = list(expand(path for path, found in datasets.items() if found is None))
     documents: Iterator[tuple[str, Load]] = chain(
-        ((path, partial(_read_and_extract, path, max_bytes)) for path in files), stored_records(parquet)
+        ((path, partial(read_and_extract, path, max_bytes)) for path in files), stored_records(parquet)
     )
     total = len(files) + count_records(parquet)
     stored = unchanged = 0
+    stopped = False
     failures: list[str] = []
     started = time.perf_counter()
     progress = Progress(
@@ -181,13 +183,16 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
                 task = progress.add_task("ingest", total=total, rate=0.0, failed=0)
                 for path, load in documents:
                     try:
-                        record, text = load()
+                        outcome = store(conn, *load())
+                    except StoreError as exc:
+                        # The register itself failed (full, read-only, damaged): the rest would too.
+                        failures.append(failed(path, exc).error or "")
+                        stopped = True
+                        break
                     except AccordsError as exc:
-                        failures.append(str(exc))
-                    except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop the batch
-                        failures.append(f"{path}: extraction failed ({type(exc).__name__}: {exc})")
+                        failures.append(failed(path, exc).error or "")
                     else:
-                        if store_record(conn, record, text):
+                        if outcome.status == "stored":
                             stored += 1
                         else:
                             unchanged += 1
@@ -206,7 +211,8 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
             )
             raise SystemExit(130) from None
     _err.print(
-        f"{stored} stored, {unchanged} already in {db}, {len(failures)} failed",
+        f"{stored} stored, {unchanged} already in {shown(db)}, {len(failures)} failed"
+        + (f"; stopped, {total - stored - unchanged - len(failures)} not tried" if stopped else ""),
         highlight=False,
         soft_wrap=True,
     )
@@ -216,43 +222,55 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
         raise SystemExit(1)
 
 
-def _read_and_extract(path: str, max_bytes: int) -> tuple[Record, str | None]:
-    """A document's record and the text its spans index."""
-    raw = read_source(path, max_bytes)
-    return process_raw(raw), raw.text
-
-
 # --- questions ----------------------------------------------------------------------------------
 
 
 @click.command()
-@click.argument("query")
+@click.argument("words", metavar="QUERY")
 @click.option("--country", help="Documents with this party (ISO code).")
 @click.option("--domain", help="Provisions in this domain.")
 @click.option("--modality", help="commit, support, explore, position or narrative.")
-@click.option("--since", help="Documents dated on or after this year or date.")
+@click.option("--language", help="Provisions in this language (ISO code).")
+@click.option("--status", help="Commitments with this current status.")
+@click.option("--since", help="Documents dated on or after this year, month or date.")
+@click.option("--until", help="Documents dated up to this year, month or date.")
 @click.option("--limit", default=20, show_default=True)
 @format_option
 @db_option
 def search(
-    query: str,
+    words: str,
     country: str | None,
     domain: str | None,
     modality: str | None,
+    language: str | None,
+    status: str | None,
     since: str | None,
+    until: str | None,
     limit: int,
     fmt: str,
     db: str,
 ) -> None:
-    """Full-text search over provisions, accents ignored: accords search "nuclear power" --country RU."""
+    """Full-text search over provisions, accents ignored: accords search "nuclear power" --country RU.
+
+    Words are searched as words ("U.S.", "ASEAN-Japan" as they are written); "phrases in quotes",
+    OR, AND, NOT, NEAR(...) and prefix* work when written so.
+    """
+    filters = Filters(
+        parties=(country,) if country else (),
+        domain=domain,
+        modality=modality,
+        language=language,
+        status=status,
+        since=since,
+        until=until,
+        text=words,
+    )
     with _register(db) as conn:
-        hits = queries.search(
-            conn, query, country=country, domain=domain, modality=modality, since=since, limit=limit
-        )
+        hits = query.search.search(conn, filters, Window(limit), count=False).hits.items
 
     def table() -> Table:
         out = _table(
-            f"{len(hits)} provisions matching {query!r}",
+            f"{len(hits)} provisions matching {words!r}",
             ("id", "document", "modality", "words"),
             ("words",),
             lines=True,
@@ -283,7 +301,7 @@ def search(
 def show(document: str, fmt: str, db: str) -> None:
     """A document's reading: event, relationship, provisions with their labels (by id or file name)."""
     with _register(db) as conn:
-        view = queries.show(conn, document)
+        view = query.documents.show(conn, document)
     record = view.record
     if fmt == "json":
         data = {
@@ -311,7 +329,7 @@ def show(document: str, fmt: str, db: str) -> None:
         for p in view.provisions
     ]
     if fmt == "csv":
-        _write_csv(rows)
+        write_csv(rows, sys.stdout)
         return
     event, rel, src = record.event, record.relationship, record.source
     guest = f"{event.guest.name} ({event.guest.country})" if event.guest else "?"
@@ -372,20 +390,19 @@ def show(document: str, fmt: str, db: str) -> None:
 @format_option
 @db_option
 def partners(of: str | None, fmt: str, db: str) -> None:
-    """Every counterpart state: level, since when, last upgrade, documents and commitments."""
+    """Every pair of states (or the home side's partners): level, since when, last upgrade, documents, commitments."""
     with _register(db) as conn:
-        found = queries.partners(conn, of=of)
-        focal = of.upper() if of else queries.focal_country(conn)
+        found = query.partners.partners(conn, of=of).items
 
     def table() -> Table:
         out = _table(
-            f"Partners of {focal}",
-            ("partner", "level", "since", "upgraded", "documents", "commitments"),
+            f"Partners of {of.upper()}" if of else "Pairs of states",
+            ("pair", "level", "since", "upgraded", "documents", "commitments"),
             ("level",),
         )
         for p in found:
             out.add_row(
-                p.country,
+                _parties([p.of, p.country]),
                 _label(p.level),
                 p.since or "",
                 p.upgraded or "",
@@ -416,7 +433,7 @@ def compare(
 ) -> None:
     """Partners side by side: what was agreed with each, by domain and modality, with the words."""
     with _register(db) as conn:
-        result = queries.compare(
+        result = query.compare.compare(
             conn, list(countries), domain=domain, modality=modality, of=of, per_cell=limit
         )
 
@@ -443,7 +460,7 @@ def compare(
 def timeline(country: str, of: str | None, fmt: str, db: str) -> None:
     """A relationship in date order: relations, levels, visits, upgrades, statements."""
     with _register(db) as conn:
-        entries = queries.timeline(conn, country, of=of)
+        entries = query.timeline.timeline(conn, country, of=of).items
 
     def table() -> Table:
         out = _table(f"Timeline with {country.upper()}", ("date", "what", "", "documents"), ("",))
@@ -458,12 +475,23 @@ def timeline(country: str, of: str | None, fmt: str, db: str) -> None:
 @click.option("--due-before", help="Targets due before this year or date (2031: due by the end of 2030).")
 @click.option("--country", help="Documents with this party.")
 @click.option("--domain", help="Provisions in this domain.")
+@click.option("--since", help="Documents dated on or after this year, month or date.")
+@click.option("--until", help="Documents dated up to this year, month or date.")
 @format_option
 @db_option
-def targets(due_before: str | None, country: str | None, domain: str | None, fmt: str, db: str) -> None:
+def targets(
+    due_before: str | None,
+    country: str | None,
+    domain: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    db: str,
+) -> None:
     """Quantified targets (trade, loans, students ...) by deadline."""
+    filters = Filters(parties=(country,) if country else (), domain=domain, since=since, until=until)
     with _register(db) as conn:
-        found = queries.targets(conn, due_before=due_before, country=country, domain=domain)
+        found = query.targets.targets(conn, filters, due_before=due_before).items
 
     def table() -> Table:
         out = _table(
@@ -490,6 +518,8 @@ def targets(due_before: str | None, country: str | None, domain: str | None, fmt
 @click.option("--domain", help="Provisions in this domain.")
 @click.option("--status", help="open, in_progress, fulfilled, lapsed or dropped.")
 @click.option("--modality", help="commit, support or explore.")
+@click.option("--since", help="Documents dated on or after this year, month or date.")
+@click.option("--until", help="Documents dated up to this year, month or date.")
 @click.option("--limit", type=int, default=None, help="At most this many.")
 @format_option
 @db_option
@@ -498,15 +528,23 @@ def commitments(
     domain: str | None,
     status: str | None,
     modality: str | None,
+    since: str | None,
+    until: str | None,
     limit: int | None,
     fmt: str,
     db: str,
 ) -> None:
     """Commitments (commit, support, explore provisions) with their current status."""
+    filters = Filters(
+        parties=(country,) if country else (),
+        domain=domain,
+        status=status,
+        modality=modality,
+        since=since,
+        until=until,
+    )
     with _register(db) as conn:
-        found = queries.commitments(
-            conn, country=country, domain=domain, status=status, modality=modality, limit=limit
-        )
+        found = query.commitments.commitments(conn, filters, Window(limit)).items
 
     def table() -> Table:
         out = _table(
@@ -540,10 +578,12 @@ def status(
     """Record what became of a commitment (open, in_progress, fulfilled, lapsed, dropped), or show its history."""
     with _register(db) as conn:
         if new_status is not None:
-            queries.set_status(conn, commitment, new_status, note=note, evidence_url=evidence, on=on)
+            query.commitments.set_status(
+                conn, commitment, new_status, note=note, evidence_url=evidence, on=on
+            )
         elif note or evidence or on:
             raise click.UsageError("--note, --evidence and --date go with a new STATUS")
-        found = queries.commitment(conn, commitment)
+        found = query.commitments.commitment(conn, commitment)
 
     def table() -> Table:
         title = (
@@ -560,7 +600,7 @@ def status(
     _emit([found], fmt, table)
 
 
-def _cell(agreed: list[queries.Agreed]) -> str:
+def _cell(agreed: list[query.compare.Agreed]) -> str:
     if not agreed:
         return "—"
     more = agreed[0].cell_size - len(agreed)
@@ -579,7 +619,7 @@ def _cell(agreed: list[queries.Agreed]) -> str:
     "tables",
     multiple=True,
     type=click.Choice(list(export.TABLES)),
-    help="Only these tables (default: all four).",
+    help="Only these tables (default: all five).",
 )
 @click.option(
     "--out",
@@ -589,7 +629,7 @@ def _cell(agreed: list[queries.Agreed]) -> str:
 )
 @db_option
 def export_command(fmt: str, tables: tuple[str, ...], out: str, db: str) -> None:
-    """Write documents, provisions, commitments and targets as JSONL, CSV or Parquet, or PLOVER event rows."""
+    """Write documents, provisions, commitments, targets and status changes as JSONL, CSV or Parquet, or PLOVER rows."""
     if fmt == "plover":
         if tables:
             raise click.UsageError("--table does not apply to plover, which writes one file of event rows")
@@ -615,4 +655,33 @@ def export_command(fmt: str, tables: tuple[str, ...], out: str, db: str) -> None
             _err.print(f"{target}: {count} rows", highlight=False, soft_wrap=True)
 
 
-COMMANDS = [ingest, search, show, partners, compare, timeline, targets, commitments, status, export_command]
+@click.command("check")
+@db_option
+def check_command(db: str) -> None:
+    """Check the register for damage (SQLite's integrity check) and say what to do."""
+    with _register(db) as conn:
+        problems = integrity(conn)
+    if not problems:
+        click.echo(f"{db}: ok")
+        return
+    for problem in problems:
+        _err.print(f"  {problem}", markup=False, highlight=False, soft_wrap=True)
+    raise click.ClickException(
+        f"{db}: damaged ({len(problems)} problems above). Export what still reads (`accords export`),"
+        f" or restore a copy, then ingest the documents again into a new register"
+    )
+
+
+COMMANDS = [
+    ingest,
+    search,
+    show,
+    partners,
+    compare,
+    timeline,
+    targets,
+    commitments,
+    status,
+    export_command,
+    check_command,
+]

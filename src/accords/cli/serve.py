@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from accords.cli.register import register_option
+from accords.cli.register import of_option, register_option
 from accords.errors import AccordsError
 from accords.read import DEFAULT_MAX_BYTES
 from accords.store import connect
@@ -22,7 +22,8 @@ from accords.store import connect
     help="Required by every request that changes data; needed to serve on a non-loopback address.",
 )
 @click.option("--max-upload", default=DEFAULT_MAX_BYTES, show_default=True, help="Largest upload, in bytes.")
-def serve(db: str, host: str, port: int, token: str | None, max_upload: int) -> None:
+@of_option
+def serve(db: str, host: str, port: int, token: str | None, max_upload: int, of: str | None) -> None:
     """Serve the register in a browser and as a JSON API (http://127.0.0.1:8000, API docs at /docs)."""
     import uvicorn
 
@@ -35,7 +36,7 @@ def serve(db: str, host: str, port: int, token: str | None, max_upload: int) -> 
         )
     try:
         connect(db, create=True).close()
-        app = create_app(db, token, max_upload=max_upload)
+        app = create_app(db, token, max_upload=max_upload, home=of)
     except AccordsError as exc:
         raise click.ClickException(str(exc)) from None
     shown = f"[{host}]" if ":" in host else host

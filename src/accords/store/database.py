@@ -8,6 +8,7 @@ ingest leaves each document either whole or absent.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from accords.store import facets
 from accords.store.events import link_event
 from accords.store.folding import plain_letters
 from accords.store.labels import COMMITMENT_MODALITIES
+from accords.store.packing import pack, unpack
 from accords.store.schema import MIGRATIONS
 
 DEFAULT_PATH = "accords.db"
@@ -37,24 +39,45 @@ def connect(path: str | Path, *, create: bool = False, timeout: float = BUSY_TIM
     """
     name = str(path)
     _check_file(Path(path), create)
+    read_only = _read_only(Path(path))
     try:
-        conn = sqlite3.connect(name, timeout=timeout, isolation_level=None)
+        if read_only is None:
+            conn = sqlite3.connect(name, timeout=timeout, isolation_level=None)
+        else:
+            uri = f"{Path(path).resolve().as_uri()}?{read_only}"
+            conn = sqlite3.connect(uri, timeout=timeout, isolation_level=None, uri=True)
     except sqlite3.Error as exc:
-        raise _store_error(name, exc) from None
+        raise store_error(name, exc) from None
     conn.row_factory = sqlite3.Row
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         _refuse_newer(conn, name)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        _migrate(conn)
+        if read_only is None:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            _migrate(conn)
+        elif schema_version(conn) < len(MIGRATIONS):
+            raise StoreError(f"{name}: the register is read-only here and needs upgrading; open it once writable")
     except StoreError:
         conn.close()
         raise
     except sqlite3.Error as exc:
         conn.close()
-        raise _store_error(name, exc) from None
+        raise store_error(name, exc) from None
     return conn
+
+
+def _read_only(path: Path) -> str | None:
+    """How to open a register this process may not write: `mode=ro` when only the file is
+    read-only, `immutable=1` when its folder is too (WAL reading needs a -shm file beside it, which
+    a read-only folder cannot hold; nobody can be writing there); None when it is writable."""
+    if not path.exists():
+        return None
+    if not os.access(path.parent, os.W_OK):
+        return "immutable=1"
+    if not os.access(path, os.W_OK):
+        return "mode=ro"
+    return None
 
 
 def _check_file(path: Path, create: bool) -> None:
@@ -70,12 +93,21 @@ def _check_file(path: Path, create: bool) -> None:
         raise StoreError(f"{path}: not an SQLite database")
 
 
-def _store_error(name: str, exc: sqlite3.Error) -> StoreError:
+def store_error(name: str, exc: sqlite3.Error) -> StoreError:
+    """An SQLite error as the one line a user sees: what happened and what to do."""
     message = str(exc)
     if "locked" in message or "busy" in message:
         return StoreError(f"{name}: the register is locked by another process; try again when it is done")
-    if "not a database" in message or "malformed" in message:
-        return StoreError(f"{name}: not an SQLite database, or a damaged one")
+    if "full" in message:
+        return StoreError(f"{name}: the disk is full; free some space and run the command again")
+    if "readonly" in message or "read-only" in message:
+        return StoreError(f"{name}: the register is read-only here (the file or its folder); nothing was changed")
+    if any(sign in message for sign in ("not a database", "malformed", "corrupt", "vtable constructor")):
+        return StoreError(
+            f"{name}: the register is damaged or not an SQLite database; run `accords check --db {name}`"
+        )
+    if "unable to open" in message:
+        return StoreError(f"{name}: cannot open the register (check the path and its permissions)")
     return StoreError(f"{name}: {message}")
 
 
@@ -95,16 +127,37 @@ def _refuse_newer(conn: sqlite3.Connection, name: str) -> None:
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
-    for number in range(schema_version(conn) + 1, len(MIGRATIONS) + 1):
-        # executescript commits whatever is pending, so the transaction is part of the script.
-        try:
-            conn.executescript(
-                f"BEGIN IMMEDIATE;\n{MIGRATIONS[number - 1]}\nPRAGMA user_version = {number};\nCOMMIT;"
-            )
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+    """Apply the missing migrations in one write transaction, re-reading the version inside it.
+
+    Two processes that open a new register at once both see version 0; the second waits for the
+    first's lock, and must then find the version it left, not create the tables again.
+    """
+    if schema_version(conn) >= len(MIGRATIONS):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for number in range(schema_version(conn) + 1, len(MIGRATIONS) + 1):
+            for statement in _statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one at a time (a trigger's body kept whole)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n\t;"):
+                yield pending
+            pending = ""
+    if pending.strip(" \n\t;"):
+        yield pending
 
 
 @contextmanager
@@ -112,18 +165,26 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A write transaction that commits on success and rolls back on any exit, Ctrl-C included."""
     try:
         conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        raise _store_error(_name(conn), exc) from None
+    except sqlite3.Error as exc:
+        raise store_error(_name(conn), exc) from None
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    try:
         conn.execute("COMMIT")
-    except sqlite3.OperationalError as exc:
-        conn.execute("ROLLBACK")
-        raise _store_error(_name(conn), exc) from None
+    except sqlite3.Error as exc:
+        _roll_back(conn)
+        raise store_error(_name(conn), exc) from None
+    except BaseException:
+        _roll_back(conn)
+        raise
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already (it does on a full disk)."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the error that led here is the one to report
 
 
 def _name(conn: sqlite3.Connection) -> str:
@@ -201,7 +262,7 @@ def _insert_document(
     )
     conn.execute(
         "INSERT INTO records (document_id, record, text) VALUES (?, ?, ?)",
-        (record.id, record.model_dump_json(by_alias=True), text),
+        (record.id, pack(_without_words(record).model_dump_json(by_alias=True)), pack(text)),
     )
     conn.executemany(
         "INSERT OR IGNORE INTO document_countries (document_id, country, role) VALUES (?, ?, ?)",
@@ -288,6 +349,26 @@ def _insert_evidence(
 
 
 def load_record(conn: sqlite3.Connection, document_id: str) -> Record:
-    """The stored record of a document."""
+    """The stored record of a document, its provisions' words from their rows."""
     row = conn.execute("SELECT record FROM records WHERE document_id = ?", (document_id,)).fetchone()
-    return Record.model_validate_json(row["record"])
+    record = Record.model_validate_json(unpack(row["record"]) or "")
+    words = conn.execute("SELECT text FROM provisions WHERE document_id = ? ORDER BY ordinal", (document_id,))
+    for provision, (text,) in zip(record.provisions, words, strict=True):
+        provision.text = text
+    return record
+
+
+def _without_words(record: Record) -> Record:
+    """The record as kept in `records`: its provisions' words live once, in their rows."""
+    return record.model_copy(
+        update={"provisions": [p.model_copy(update={"text": ""}) for p in record.provisions]}
+    )
+
+
+def check(conn: sqlite3.Connection) -> list[str]:
+    """What SQLite's integrity check finds wrong with the register (nothing: an empty list)."""
+    try:
+        found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if found == ["ok"] else found

@@ -1,15 +1,17 @@
-"""The register as data: documents, provisions, commitments and targets as JSONL, CSV or Parquet,
-and PLOVER event rows for event-data work.
+"""The register as data: documents, provisions, commitments, targets and the commitments' status
+history (notes and evidence) as JSONL, CSV or Parquet, and PLOVER event rows for event-data work.
 
 Each table has a fixed list of columns with Arrow types, so the three formats agree and an empty
 register still gives typed, empty files. List columns stay lists in JSONL and Parquet and are
-joined with ";" in CSV, which spreadsheets read as one cell.
+joined with ";" in CSV, which spreadsheets read as one cell; a CSV cell that a spreadsheet would
+run as a formula is quoted (`tables.csv_cell`). Files are written whole or not at all.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,9 +22,10 @@ from typing import IO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from accords.errors import QueryError
+from accords.errors import QueryError, StoreError
 from accords.store import excerpts, labels
-from accords.store.queries import CURRENT_STATUS
+from accords.store.query.sql import CURRENT_STATUS, STATUS_DATE
+from accords.store.query.tables import csv_cell
 
 Row = dict[str, object]
 Columns = tuple[tuple[str, pa.DataType], ...]
@@ -135,7 +138,7 @@ def _commitments(conn: sqlite3.Connection) -> Iterator[Row]:
                    (SELECT group_concat(domain, char(31)) FROM provision_domains pd WHERE pd.provision_id = p.id)
                        AS domains,
                    {CURRENT_STATUS} AS status,
-                   (SELECT MAX(s.date) FROM status_changes s WHERE s.provision_id = p.id) AS status_date
+                   {STATUS_DATE} AS status_date
             FROM provisions p JOIN documents d ON d.id = p.document_id
             WHERE p.modality IN ('commit', 'support', 'explore') ORDER BY d.date, d.id, p.ordinal"""
     ):
@@ -176,6 +179,19 @@ def _targets(conn: sqlite3.Connection) -> Iterator[Row]:
             "modality": r["modality"],
             "number": r["number"],
             "status": r["status"] if r["modality"] in labels.COMMITMENT_MODALITIES else None,
+        }
+
+
+def _status_changes(conn: sqlite3.Connection) -> Iterator[Row]:
+    for r in conn.execute("SELECT * FROM status_changes ORDER BY provision_id, date, id"):
+        yield {
+            "id": r["id"],
+            "commitment_id": r["provision_id"],
+            "status": r["status"],
+            "date": r["date"],
+            "note": r["note"],
+            "evidence_url": r["evidence_url"],
+            "recorded_at": r["recorded_at"],
         }
 
 
@@ -272,69 +288,107 @@ TABLES: dict[str, Table] = {
             ),
             _targets,
         ),
+        Table(
+            "status_changes",
+            (
+                ("id", _INT),
+                ("commitment_id", _INT),
+                ("status", _STR),
+                ("date", _STR),
+                ("note", _STR),
+                ("evidence_url", _STR),
+                ("recorded_at", _STR),
+            ),
+            _status_changes,
+        ),
     )
 }
 
 
 # --- PLOVER -------------------------------------------------------------------------------------
 
-PLOVER_EVENT = {"commit": "AGREE", "support": "SUPPORT", "explore": "AGREE"}
-"""PLOVER's category for each commitment modality. An agreement to study or a stated wish is still
-"willingness to cooperate" (AGREE); the row's `modality` keeps the difference."""
+PLOVER_EVENT = {"commit": "AGREE", "support": "AGREE", "explore": "AGREE"}
+"""PLOVER's category for each commitment modality. The manual's AGREE is "agree to, offer, promise,
+or otherwise indicate willingness or commitment to cooperate", and future cooperation ("will
+support projects") is AGREE too; an agreement to study is still willingness. The row's `modality`
+keeps the difference."""
 
-PLOVER_CONTEXT = {
-    "politics": "diplomatic",
-    "defense": "military",
-    "security": "crime",
-    "justice": "legal",
-    "trade": "economic",
-    "investment": "economic",
-    "finance": "economic",
-    "development": "economic",
-    "science_tech": "economic",
-    "energy": "economic",
-    "minerals": "resource",
-    "transport": "economic",
-    "agriculture": "economic",
-    "environment": "enviro_disaster",
-    "health": "disease",
-    "education": "culture",
-    "labor": "migration",
-    "culture": "culture",
-    "people": "culture",
-    "multilateral": "diplomatic",
-    "maritime": "resource",
-    "international_security": "military",
+PLOVER_CONTEXT: dict[str, tuple[str, ...]] = {
+    "politics": ("diplomatic",),
+    "defense": ("military",),
+    "security": ("crime", "terrorism", "cyber"),
+    "justice": ("legal",),
+    "trade": ("economic",),
+    "investment": ("economic",),
+    "finance": ("economic",),
+    "development": ("economic",),
+    "science_tech": ("technology",),
+    "energy": ("economic",),
+    "minerals": ("natural_resource",),
+    "transport": ("economic",),
+    "agriculture": ("economic",),
+    "environment": ("environment",),
+    "health": ("health",),
+    "labor": ("migration",),
+    "people": ("migration",),
+    "multilateral": ("diplomatic",),
+    "maritime": ("territory",),
+    "international_security": ("military",),
 }
-"""PLOVER's general contexts for our domains: the nearest of its list, one per domain."""
+"""The PLOVER general contexts (manual, table "General contexts") each of our domains falls under;
+education and culture have none, and a row without any context has `context` null."""
 
 _CONSULT_MODE = {"phone_call": "phone", "summit": "multilateral"}
 """PLOVER's CONSULT mode for an event kind; every other kind is a `visit` (visitor hosted by host)."""
+_UNKNOWN_CODES = {"XK": "KOS", "EU": "EUR"}
+"""The manual's own codes for entities without an ISO alpha-3 code."""
+CODEBOOK = "plover-base"
 
+_ENTITIES = pa.list_(pa.struct([("code", pa.string())]))
 PLOVER_COLUMNS: Columns = (
     ("id", _STR),
     ("date", _STR),
     ("enddate", _STR),
-    ("actor", _STRS),
-    ("recipient", _STRS),
-    ("event", _STR),
-    ("mode", _STR),
+    ("actor", _ENTITIES),
+    ("recipient", _ENTITIES),
+    ("event", _STRS),
+    ("mode", _STRS),
     ("context", _STRS),
-    ("event_text", _STR),
-    ("modality", _STR),
+    ("event_text", _STRS),
     ("link", _STR),
-    ("document", _STR),
-    ("span", pa.list_(pa.int64())),
-    ("language", _STR),
-    ("url", _STR),
+    ("text_info", pa.struct([("start", pa.int64()), ("end", pa.int64())])),
+    (
+        "cite_info",
+        pa.struct(
+            [
+                ("citation", pa.string()),
+                ("url", pa.string()),
+                ("language", pa.string()),
+                ("codebook", pa.string()),
+            ]
+        ),
+    ),
+    ("modality", _STR),
 )
 
 
-def plover(conn: sqlite3.Connection) -> Iterator[Row]:
-    """PLOVER event rows: a CONSULT per visit (visitor as actor, host as recipient), then one row
-    per commitment (AGREE or SUPPORT, by the states that undertake it towards the other parties).
+def _entities(codes: Iterable[str]) -> list[dict[str, str]] | None:
+    """PLOVER entity objects ({"code": alpha-3}), or None for none."""
+    found = [{"code": _UNKNOWN_CODES.get(code) or labels.alpha3(code)} for code in codes]
+    return found or None
 
-    Actor codes are ISO alpha-3, as PLOVER asks; `link` ties each commitment to its visit's row.
+
+def _cite(document_id: str, url: str | None, language: str | None) -> dict[str, str | None]:
+    return {"citation": document_id, "url": url, "language": language, "codebook": CODEBOOK}
+
+
+def plover(conn: sqlite3.Connection) -> Iterator[Row]:
+    """PLOVER event rows (the manual's JSON fields): a CONSULT per visit (visitor as actor, host as
+    recipient), then one AGREE per commitment, by the states that undertake it towards the other
+    parties (a joint commitment has every party as actor and no recipient).
+
+    Entity codes are ISO alpha-3 (KOS, EUR where the manual says so); `link` ties each commitment
+    to its visit's row; the document and span are `cite_info.citation` and `text_info`.
     """
     visit_ids: dict[int, str] = {}
     for event in conn.execute(
@@ -352,18 +406,18 @@ def plover(conn: sqlite3.Connection) -> Iterator[Row]:
             "id": row_id,
             "date": event["start"],
             "enddate": event["end"],
-            "actor": [labels.alpha3(event["guest"])],
-            "recipient": [labels.alpha3(event["host"])],
-            "event": "CONSULT",
-            "mode": _CONSULT_MODE.get(event["kind"], "visit"),
+            "actor": _entities([event["guest"]]),
+            "recipient": _entities([event["host"]]),
+            "event": ["CONSULT"],
+            "mode": [_CONSULT_MODE.get(event["kind"], "visit")],
             "context": ["diplomatic"],
-            "event_text": text,
-            "modality": None,
+            "event_text": [text] if text else None,
             "link": None,
-            "document": doc["id"],
-            "span": span,
-            "language": doc["languages"].split(",")[0] if doc["languages"] else None,
-            "url": doc["url"],
+            "text_info": {"start": span[0], "end": span[1]} if span else None,
+            "cite_info": _cite(
+                doc["id"], doc["url"], doc["languages"].split(",")[0] if doc["languages"] else None
+            ),
+            "modality": None,
         }
     for r in conn.execute(
         f"""SELECT p.id, p.document_id, p.ordinal, p.modality, p.text, p.language, p.span_start, p.span_end,
@@ -378,24 +432,24 @@ def plover(conn: sqlite3.Connection) -> Iterator[Row]:
             FROM provisions p JOIN documents d ON d.id = p.document_id
             WHERE p.modality IN ('commit', 'support', 'explore') ORDER BY d.date, d.id, p.ordinal"""
     ):
-        actors = _split(r["actors"]) or _split(r["parties"])
+        parties = _split(r["parties"])
+        actors = _split(r["actors"]) or parties
         offset = r["cue_start"] - r["span_start"] if r["cue_start"] is not None else None
+        contexts = sorted({c for d in _split(r["domains"]) for c in PLOVER_CONTEXT.get(d, ())})
         yield {
             "id": f"{r['document_id']}-{r['ordinal']}",
             "date": r["date"],
             "enddate": None,
-            "actor": [labels.alpha3(code) for code in actors],
-            "recipient": [labels.alpha3(code) for code in _split(r["parties"]) if code not in actors],
-            "event": PLOVER_EVENT[r["modality"]],
+            "actor": _entities(actors),
+            "recipient": _entities(code for code in parties if code not in actors),
+            "event": [PLOVER_EVENT[r["modality"]]],
             "mode": None,
-            "context": sorted({PLOVER_CONTEXT[d] for d in _split(r["domains"]) if d in PLOVER_CONTEXT}),
-            "event_text": excerpts.cue_excerpt(r["text"], offset, r["cue"]),
-            "modality": r["modality"],
+            "context": contexts or None,
+            "event_text": [excerpts.cue_excerpt(r["text"], offset, r["cue"])],
             "link": visit_ids.get(r["event_id"]),
-            "document": r["document_id"],
-            "span": [r["span_start"], r["span_end"]],
-            "language": r["language"],
-            "url": r["url"],
+            "text_info": {"start": r["span_start"], "end": r["span_end"]},
+            "cite_info": _cite(r["document_id"], r["url"], r["language"]),
+            "modality": r["modality"],
         }
 
 
@@ -425,13 +479,10 @@ def _event_words(conn: sqlite3.Connection, document_id: str) -> tuple[list[int] 
 
 def write(rows: Iterable[Row], columns: Columns, fmt: str, out: IO[str] | Path) -> int:
     """Write rows as `fmt` to a text stream (jsonl, csv) or a file path (any format); the row count."""
-    if fmt == "parquet":
-        if not isinstance(out, Path):
-            raise QueryError("parquet is binary: give --out a folder, not standard output")
-        return _write_parquet(rows, pa.schema(list(columns)), out)
     if isinstance(out, Path):
-        with out.open("w", encoding="utf-8", newline="") as handle:
-            return write(rows, columns, fmt, handle)
+        return _write_file(rows, columns, fmt, out)
+    if fmt == "parquet":
+        raise QueryError("parquet is binary: give --out a folder, not standard output")
     if fmt == "jsonl":
         count = 0
         for count, row in enumerate(rows, start=1):
@@ -442,15 +493,27 @@ def write(rows: Iterable[Row], columns: Columns, fmt: str, out: IO[str] | Path) 
         writer.writerow([name for name, _ in columns])
         count = 0
         for count, row in enumerate(rows, start=1):
-            writer.writerow([_cell(row[name]) for name, _ in columns])
+            writer.writerow([csv_cell(row[name]) for name, _ in columns])
         return count
     raise QueryError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)}, plover)")
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, list):
-        return ";".join(str(item) for item in value)
-    return "" if value is None else value
+def _write_file(rows: Iterable[Row], columns: Columns, fmt: str, path: Path) -> int:
+    """Write to a temporary file beside `path` and rename it when whole, so a failed export (a
+    damaged register, a full disk) leaves no partial file and an older export stands."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        if fmt == "parquet":
+            count = _write_parquet(rows, pa.schema(list(columns)), temporary)
+        else:
+            with temporary.open("w", encoding="utf-8", newline="") as handle:
+                count = write(rows, columns, fmt, handle)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return count
 
 
 def _write_parquet(rows: Iterable[Row], schema: pa.Schema, path: Path) -> int:

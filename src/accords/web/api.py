@@ -1,13 +1,14 @@
 """The JSON API: the register's documents, provisions, commitments, targets, partners, search and ingest.
 
 Answers are the store's own types (the Record of spec/SCHEMA.md, the dataclasses of
-`accords.store.queries` and `accords.web.data`) serialised as they are, so the API, the pages and
+`accords.store.query`) serialised as they are, so the API, the pages and
 the command line never disagree about a field. Lists are paged with `limit` and `offset` and say
 how many rows there are in all. Errors are `{"detail": "one line"}` with a 4xx status.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
@@ -15,10 +16,11 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from accords.errors import AccordsError
-from accords.model import Provision, Record
-from accords.store import queries
+from accords.model import Record
+from accords.store import query
 from accords.store.labels import STATUSES
-from accords.web import data, uploads
+from accords.store.query import Filters, Window, filters
+from accords.web import uploads
 from accords.web.connections import connection
 from accords.web.errors import BadRequest
 from accords.web.memo import cached
@@ -41,6 +43,19 @@ Limit = Annotated[int, Query(ge=1, le=500, description="At most this many rows."
 Offset = Annotated[int, Query(ge=0, description="Skip this many rows.")]
 Country = Annotated[str | None, Query(description="ISO 3166 code of a party, such as KR.")]
 Domain = Annotated[str | None, Query(description="A domain of the taxonomy, such as energy.")]
+Since = Annotated[str | None, Query(description="Documents dated on or after this year, month or day.")]
+Until = Annotated[str | None, Query(description="Documents dated up to this year, month or day.")]
+Year = Annotated[str | None, Query(description="Documents dated in this year (since and until it).")]
+
+
+def date_range(year: str | None, since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """The documents' date range from a year, or from its two ends (not both)."""
+    if not year:
+        return since, until
+    if since or until:
+        raise BadRequest("give a year, or since and until, not both")
+    checked = filters.year(year)
+    return checked, checked
 
 
 class Paged(BaseModel, Generic[T]):
@@ -52,7 +67,7 @@ class Paged(BaseModel, Generic[T]):
     offset: int
 
 
-def _paged(page: data.Page[Any]) -> dict[str, Any]:
+def _paged(page: query.Page[Any]) -> dict[str, Any]:
     return {"items": page.items, "total": page.total, "limit": page.limit, "offset": page.offset}
 
 
@@ -67,19 +82,9 @@ class DocumentOut(BaseModel):
     record: Record
     event_id: int | None
     ingested_at: str
-    linked: list[queries.LinkedDocument]
+    linked: list[query.documents.LinkedDocument]
     provisions: list[ProvisionStatus]
     text: str | None = Field(description="The text as read, which the spans index (null if not kept).")
-
-
-class ProvisionOut(BaseModel):
-    """One provision with where it sits and, for a commitment, its status."""
-
-    id: int
-    document_id: str
-    ordinal: int
-    status: str | None
-    provision: Provision
 
 
 class StatusIn(BaseModel):
@@ -102,134 +107,136 @@ class TextIn(BaseModel):
     name: str | None = Field(None, max_length=200, description="A file name to show (default pasted.txt).")
 
 
-class PartnerOut(BaseModel):
-    """A partner's standing, the steps of the relationship, and its commitments by domain and modality."""
-
-    of: str
-    partner: queries.Partner
-    timeline: list[queries.TimelineEntry]
-    commitments: dict[str, dict[str, int]]
-
-
 # --- documents and provisions -------------------------------------------------------------------
 
 
-@router.get("/documents", response_model=Paged[data.DocumentRow], tags=["documents"])
+@router.get("/documents", response_model=Paged[query.documents.DocumentRow], tags=["documents"])
 def list_documents(
     request: Request,
     partner: Annotated[list[str] | None, Query(description="Keep documents with all these parties.")] = None,
     language: Annotated[str | None, Query(description="ISO 639-1 code, such as nb.")] = None,
-    year: Annotated[str | None, Query(description="Documents dated in this year.")] = None,
+    year: Year = None,
+    since: Since = None,
+    until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Documents, newest first."""
-    conn = connection(request)
-    return _paged(
-        data.documents(conn, parties=partner, language=language, year=year, limit=limit, offset=offset)
-    )
+    since, until = date_range(year, since, until)
+    wanted = Filters(parties=tuple(partner or ()), language=language, since=since, until=until)
+    return _paged(query.documents.documents(connection(request), wanted, Window(limit, offset)))
 
 
 @router.get("/documents/{ref}", response_model=DocumentOut, tags=["documents"])
 def get_document(request: Request, ref: str) -> dict[str, Any]:
     """A document by id, id prefix or file name: its record, text and provision ids."""
     conn = connection(request)
-    view = queries.show(conn, data.document_id(conn, ref))
+    view = query.documents.show(conn, ref)
     return {
         "record": view.record,
         "event_id": view.event_id,
         "ingested_at": view.ingested_at,
         "linked": view.linked,
         "provisions": [{"id": p.id, "status": p.status} for p in view.provisions],
-        "text": data.document_text(conn, view.record.id),
+        "text": query.documents.text(conn, view.record.id),
     }
 
 
-@router.get("/provisions/{provision_id}", response_model=ProvisionOut, tags=["documents"])
-def get_provision(request: Request, provision_id: int) -> dict[str, Any]:
+@router.get("/provisions/{provision_id}", response_model=query.documents.ProvisionAt, tags=["documents"])
+def get_provision(request: Request, provision_id: int) -> query.documents.ProvisionAt:
     """One provision with its values and evidence."""
-    conn = connection(request)
-    ref = data.provision_ref(conn, provision_id)
-    found = queries.show(conn, ref.document_id).provisions[ref.ordinal - 1]
-    return {
-        "id": ref.id,
-        "document_id": ref.document_id,
-        "ordinal": ref.ordinal,
-        "status": found.status,
-        "provision": found.provision,
-    }
+    return query.documents.provision(connection(request), provision_id)
 
 
 # --- search -------------------------------------------------------------------------------------
 
 
-@router.get("/search", response_model=data.SearchResult, tags=["search"])
+@router.get("/search", response_model=query.search.SearchResult, tags=["search"])
 def search(
     request: Request,
-    q: Annotated[str, Query(description='FTS5 words, "phrases", OR, NOT, prefix*; accents ignored.')] = "",
+    q: Annotated[
+        str,
+        Query(max_length=500, description='Words (accents ignored); "phrases", OR, AND, NOT, NEAR(), prefix*.'),
+    ] = "",
     partner: Country = None,
     domain: Domain = None,
     modality: Annotated[
         str | None, Query(description="commit, support, explore, position, narrative.")
     ] = None,
     language: Annotated[str | None, Query(description="Language of the provision, such as de.")] = None,
-    year: Annotated[str | None, Query(description="Documents dated in this year.")] = None,
+    status: Annotated[str | None, Query(description="Commitments with this status: " + ", ".join(STATUSES))] = None,
+    year: Year = None,
+    since: Since = None,
+    until: Until = None,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> data.SearchResult:
+) -> query.search.SearchResult:
     """Provisions matching words and filters, best first, with counts by facet."""
-    filters = data.SearchFilters(partner, domain, modality, language, year)
-    return data.search(connection(request), q, filters, limit=limit, offset=offset)
+    since, until = date_range(year, since, until)
+    wanted = Filters(
+        parties=(partner,) if partner else (),
+        domain=domain,
+        modality=modality,
+        language=language,
+        status=status,
+        since=since,
+        until=until,
+        text=q,
+    )
+    conn = connection(request)
+    return query.search.search(conn, wanted, Window(limit, offset), own_side=home_of(request))
 
 
 # --- commitments and targets --------------------------------------------------------------------
 
 
-@router.get("/commitments", response_model=Paged[data.CommitmentRow], tags=["commitments"])
+@router.get("/commitments", response_model=Paged[query.commitments.Commitment], tags=["commitments"])
 def list_commitments(
     request: Request,
     partner: Country = None,
     domain: Domain = None,
     modality: Annotated[str | None, Query(description="commit, support or explore.")] = None,
     status: Annotated[str | None, Query(description=", ".join(STATUSES))] = None,
-    sort: Annotated[str, Query(description=", ".join(data.SORTS))] = "date",
+    since: Since = None,
+    until: Until = None,
+    sort: Annotated[str, Query(description=", ".join(query.commitments.SORTS))] = "date",
     order: Annotated[str, Query(pattern="^(asc|desc)$")] = "desc",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Commitments (provisions that commit, support or explore) with their current status."""
-    page = data.commitments(
-        connection(request),
-        data.CommitmentFilters(partner, domain, modality, status),
-        sort=sort,
-        descending=order == "desc",
-        limit=limit,
-        offset=offset,
+    wanted = Filters(
+        parties=(partner,) if partner else (),
+        domain=domain,
+        modality=modality,
+        status=status,
+        since=since,
+        until=until,
+    )
+    page = query.commitments.commitments(
+        connection(request), wanted, Window(limit, offset), sort=sort, descending=order == "desc"
     )
     return _paged(page)
 
 
-@router.get("/commitments/{commitment_id}", response_model=queries.Commitment, tags=["commitments"])
-def get_commitment(request: Request, commitment_id: int) -> queries.Commitment:
+@router.get("/commitments/{commitment_id}", response_model=query.commitments.Commitment, tags=["commitments"])
+def get_commitment(request: Request, commitment_id: int) -> query.commitments.Commitment:
     """One commitment with its whole status history."""
-    conn = connection(request)
-    data.require_commitment(conn, commitment_id)
-    return queries.commitment(conn, commitment_id)
+    return query.commitments.commitment(connection(request), commitment_id)
 
 
 @router.post(
     "/commitments/{commitment_id}/status",
-    response_model=queries.Commitment,
+    response_model=query.commitments.Commitment,
     status_code=201,
     tags=["commitments"],
 )
-def set_status(request: Request, commitment_id: int, change: StatusIn) -> queries.Commitment:
+def set_status(request: Request, commitment_id: int, change: StatusIn) -> query.commitments.Commitment:
     """Record what became of a commitment; answers the commitment with its history."""
     guard: Guard = request.app.state.guard
     guard.check_write(request)
     conn = connection(request)
-    data.require_commitment(conn, commitment_id)
-    queries.set_status(
+    query.commitments.set_status(
         conn,
         commitment_id,
         change.status,
@@ -237,10 +244,10 @@ def set_status(request: Request, commitment_id: int, change: StatusIn) -> querie
         evidence_url=change.evidence_url or None,
         on=change.date or None,
     )
-    return queries.commitment(conn, commitment_id)
+    return query.commitments.commitment(conn, commitment_id)
 
 
-@router.get("/targets", response_model=list[queries.TargetRow], tags=["commitments"])
+@router.get("/targets", response_model=Paged[query.targets.TargetRow], tags=["commitments"])
 def list_targets(
     request: Request,
     due_before: Annotated[
@@ -248,40 +255,46 @@ def list_targets(
     ] = None,
     country: Country = None,
     domain: Domain = None,
-) -> list[queries.TargetRow]:
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 500,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     """Quantified targets, nearest deadline first."""
-    return queries.targets(connection(request), due_before=due_before, country=country, domain=domain)
+    wanted = Filters(parties=(country,) if country else (), domain=domain, since=since, until=until)
+    return _paged(
+        query.targets.targets(connection(request), wanted, Window(limit, offset), due_before=due_before)
+    )
 
 
 # --- partners -----------------------------------------------------------------------------------
 
 
-@router.get("/partners", response_model=list[queries.Partner], tags=["partners"])
-def list_partners(request: Request) -> list[queries.Partner]:
-    """Every counterpart state of the register's own side, with level and counts."""
-    conn = connection(request)
-    if queries.focal_country(conn) is None:
-        return []
-    return cached(request, conn, "partners", lambda: queries.partners(conn))
+def home_of(request: Request) -> str | None:
+    """The server's home side (`accords serve --home`), or None: then every pair of states is shown."""
+    setting: str | None = request.app.state.home
+    return setting
 
 
-@router.get("/partners/{code}", response_model=PartnerOut, tags=["partners"])
-def get_partner(request: Request, code: str) -> dict[str, Any]:
-    """One partner: standing, timeline, and commitments by domain and modality."""
-    conn = connection(request)
-    of = queries.focal_country(conn) or ""
-    found = data.find_partner(
-        cached(request, conn, "partners", lambda: queries.partners(conn)) if of else [], code
-    )
-    return {
-        "of": of,
-        "partner": found,
-        "timeline": queries.timeline(conn, found.country),
-        "commitments": data.partner_commitments(conn, of, found.country),
-    }
+def partners_of(request: Request, conn: sqlite3.Connection) -> list[query.partners.Partner]:
+    """The pairs of the home side, or every pair, kept until the register changes."""
+    of = home_of(request)
+    return cached(request, conn, ("partners", of), lambda: query.partners.partners(conn, of=of).items)
 
 
-@router.get("/compare", response_model=queries.Comparison, tags=["partners"])
+@router.get("/partners", response_model=list[query.partners.Partner], tags=["partners"])
+def list_partners(request: Request) -> list[query.partners.Partner]:
+    """Every pair of states (those of the server's home side, if it has one), with level and counts."""
+    return partners_of(request, connection(request))
+
+
+@router.get("/partners/{code}", response_model=query.countries.CountryView, tags=["partners"])
+def get_partner(request: Request, code: str) -> query.countries.CountryView:
+    """One country: every pair it is in, the steps of its relationships, its commitments by domain."""
+    return query.countries.country(connection(request), code, of=home_of(request))
+
+
+@router.get("/compare", response_model=query.compare.Comparison, tags=["partners"])
 def compare(
     request: Request,
     partner: Annotated[
@@ -289,19 +302,18 @@ def compare(
     ],
     domain: Domain = None,
     per_cell: Annotated[int, Query(ge=1, le=50)] = 5,
-) -> queries.Comparison:
+) -> query.compare.Comparison:
     """Partners side by side: what was agreed with each, by domain and modality."""
-    return queries.compare(connection(request), partner, domain=domain, per_cell=per_cell)
-
-
-@router.get("/heatmap", response_model=data.HeatMap, tags=["partners"])
-def heat_map(request: Request) -> data.HeatMap:
-    """Commitments with each partner in each domain."""
     conn = connection(request)
-    of = queries.focal_country(conn)
-    if of is None:
-        raise BadRequest("the register is empty: add documents first")
-    return cached(request, conn, ("heat", of), lambda: data.heat_map(conn, of))
+    return query.compare.compare(conn, partner, domain=domain, per_cell=per_cell, of=home_of(request))
+
+
+@router.get("/heatmap", response_model=query.partners.HeatMap, tags=["partners"])
+def heat_map(request: Request) -> query.partners.HeatMap:
+    """Commitments in each pair of states (of the home side, if the server has one) by domain."""
+    conn = connection(request)
+    of = home_of(request)
+    return cached(request, conn, ("heat", of), lambda: query.partners.heat_map(conn, of=of))
 
 
 # --- ingest -------------------------------------------------------------------------------------

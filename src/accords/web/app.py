@@ -13,9 +13,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -23,8 +26,8 @@ from starlette.exceptions import HTTPException
 from accords import __version__
 from accords.errors import AccordsError
 from accords.read import DEFAULT_MAX_BYTES
-from accords.store import connect
-from accords.web import api, assets, pages
+from accords.store import connect, labels
+from accords.web import api, assets, downloads, pages
 from accords.web.connections import Connections
 from accords.web.errors import status_of
 from accords.web.memo import Memo
@@ -49,12 +52,17 @@ SECURITY_HEADERS = {
 
 
 def create_app(
-    db_path: str | Path, token: str | None = None, *, max_upload: int = DEFAULT_MAX_BYTES
+    db_path: str | Path,
+    token: str | None = None,
+    *,
+    max_upload: int = DEFAULT_MAX_BYTES,
+    home: str | None = None,
 ) -> FastAPI:
     """The app over the register at `db_path` (which must exist: StoreError if it cannot be opened).
 
     `token`, when given, is required by every request that changes data; `max_upload` is the
-    largest document, in bytes, that an upload may carry.
+    largest document, in bytes, that an upload may carry; `home` the state whose partners the
+    pages show (default: the party to the most documents).
     """
     connections = Connections(db_path)
     connect(db_path).close()
@@ -72,6 +80,7 @@ def create_app(
     app.state.guard = Guard(token)
     app.state.memo = Memo()
     app.state.max_upload = max_upload
+    app.state.home = labels.country(home) if home else None
     app.state.templates = environment()
 
     app.add_exception_handler(AccordsError, _accords_error)
@@ -93,12 +102,41 @@ def create_app(
             response.headers.setdefault(name, value)
         return response
 
-    app.add_middleware(BodyLimit, max_bytes=max_upload)
+    app.add_middleware(BodyLimit, max_bytes=max_upload, headers=SECURITY_HEADERS)
+    # Outermost, so that every answer may be compressed (plotly.min.js is 4.6 MB, 1.4 MB gzipped).
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.include_router(api.router)
     app.include_router(assets.router)
     app.include_router(pages.router)
+    app.include_router(downloads.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's description, with the token as a bearer security scheme on every request that writes."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            summary=app.summary,
+            description=app.description,
+            routes=app.routes,
+        )
+        schema.setdefault("components", {})["securitySchemes"] = {
+            "token": {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "The server's token (`accords serve --token`), needed by requests that change data.",
+            }
+        }
+        for path in schema.get("paths", {}).values():
+            for method, operation in path.items():
+                if method in ("post", "put", "patch", "delete"):
+                    operation["security"] = [{"token": []}]
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def wants_json(request: Request) -> bool:

@@ -6,11 +6,19 @@ trying again helps); anything else is a bug and stays a 500 with no details show
 
 from __future__ import annotations
 
-from accords.errors import AccordsError, QueryError, ReadError, StoreError
+from accords.errors import AccordsError, NotFound, QueryError, ReadError, StoreError
 
-
-class NotFound(AccordsError):
-    """A document, provision, commitment or partner that the register does not hold."""
+__all__ = [
+    "BadRequest",
+    "BadToken",
+    "Forbidden",
+    "NotFound",
+    "TooLarge",
+    "TooManyRequests",
+    "Unauthorized",
+    "UnsupportedType",
+    "status_of",
+]
 
 
 class Unauthorized(AccordsError):
@@ -29,6 +37,14 @@ class UnsupportedType(AccordsError):
     """An upload that is not text, Markdown, HTML or PDF."""
 
 
+class TooManyRequests(AccordsError):
+    """A client that keeps sending wrong tokens."""
+
+
+class BadToken(AccordsError):
+    """A server token too short to guard anything."""
+
+
 class BadRequest(AccordsError):
     """A request whose body or parameters cannot be understood."""
 
@@ -43,6 +59,7 @@ _STATUS: tuple[tuple[type[AccordsError], int], ...] = (
     (ReadError, 422),
     (QueryError, 400),
     (BadRequest, 400),
+    (TooManyRequests, 429),
 )
 
 

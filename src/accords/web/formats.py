@@ -54,13 +54,19 @@ def short_id(document_id: str) -> str:
 
 
 def with_params(params: Mapping[str, object], **changes: object) -> str:
-    """A query string: the current parameters with some changed; None or "" drops one.
+    """A query string: the current parameters with some changed; None or "" drops one, a list
+    repeats one (`partner=VN&partner=KR`).
 
     Changing a filter goes back to the first page, so `page` is dropped unless it is changed too.
     """
     merged = {k: v for k, v in params.items() if k != "page"}
     merged.update(changes)
-    kept = [(k, str(v)) for k, v in merged.items() if v not in (None, "")]
+    kept = [
+        (k, str(one))
+        for k, v in merged.items()
+        for one in (v if isinstance(v, list | tuple) else [v])
+        if one not in (None, "")
+    ]
     return "?" + urlencode(kept) if kept else "?"
 
 

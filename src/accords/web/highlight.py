@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from accords.model import Evidence
 from accords.store.folding import fold
-from accords.store.queries import ProvisionView
+from accords.store.query.documents import ProvisionView
 
 CATEGORIES: tuple[tuple[str, str], ...] = (
     ("modality", "Modality cue"),

@@ -16,15 +16,9 @@ from typing import Any, TypeVar
 
 from fastapi import Request
 
+from accords.store.query import overview
+
 T = TypeVar("T")
-
-
-def register_version(conn: sqlite3.Connection) -> tuple[int, int]:
-    """What changes whenever a document or a status change is added."""
-    row = conn.execute(
-        "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM documents), (SELECT COALESCE(MAX(id), 0) FROM status_changes)"
-    ).fetchone()
-    return int(row[0]), int(row[1])
 
 
 class Memo:
@@ -37,7 +31,7 @@ class Memo:
 
     def get(self, conn: sqlite3.Connection, key: Hashable, compute: Callable[[], T]) -> T:
         """The answer for `key`, computed with `compute` unless the register is unchanged since."""
-        version = register_version(conn)
+        version = overview.version(conn)
         with self._lock:
             if version != self._version:
                 self._answers.clear()

@@ -1,7 +1,7 @@
 """The HTML pages: overview, search, documents, partners, compare, commitments, upload.
 
-Each handler asks the store (or `accords.web.data`) one set of questions and renders one
-template. Everything works with plain links and forms; JavaScript only draws the charts, whose
+Each handler asks the register's query layer (`accords.store.query`) one set of questions and
+renders one template. Everything works with plain links and forms; JavaScript only draws the charts, whose
 numbers are also on the page as tables. A form's mistake (a bad search, an invalid status change)
 shows the page again with the message and a 400, keeping what was typed.
 """
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -21,9 +21,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from accords.errors import AccordsError, QueryError
-from accords.store import labels, queries
+from accords.store import labels, query
+from accords.store.query import Filters, Window
 from accords.taxonomy import DOMAINS, MODALITIES
-from accords.web import data, highlight, uploads
+from accords.web import highlight, listing, uploads
+from accords.web.api import home_of, partners_of
 from accords.web.connections import connection
 from accords.web.errors import BadRequest
 from accords.web.formats import amount, label
@@ -35,31 +37,17 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 
 
-def _offset(page: int, size: int = PAGE_SIZE) -> int:
-    return (max(page, 1) - 1) * size
-
-
 def _empty(value: str | None) -> str | None:
     """A form's empty field as absent."""
     return value.strip() if value and value.strip() else None
 
 
-def _focal(request: Request, conn: sqlite3.Connection) -> str | None:
-    """The register's own side (see `queries.focal_country`)."""
-    return cached(request, conn, "focal", lambda: queries.focal_country(conn))
-
-
-def _partners(request: Request, conn: sqlite3.Connection) -> list[queries.Partner]:
-    """Every partner of the register's own side, none when the register is empty."""
-    if _focal(request, conn) is None:
-        return []
-    return cached(request, conn, "partners", lambda: queries.partners(conn))
-
-
 def _choices(request: Request, conn: sqlite3.Connection) -> dict[str, Any]:
     """The options of the filter forms: the partners in the register and the taxonomy's labels."""
     return {
-        "partner_choices": [p.country for p in _partners(request, conn)],
+        "partner_choices": sorted(
+            {code for p in partners_of(request, conn) for code in (p.of, p.country)} - {home_of(request)}
+        ),
         "domain_choices": DOMAINS,
         "modality_choices": MODALITIES,
         "status_choices": labels.STATUSES,
@@ -72,16 +60,17 @@ def _choices(request: Request, conn: sqlite3.Connection) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     conn = connection(request)
-    summary = cached(request, conn, "overview", lambda: data.overview(conn))
-    partners = _partners(request, conn)
+    of = home_of(request)
+    summary = cached(request, conn, ("overview", of), lambda: query.overview.overview(conn, of=of))
+    partners = partners_of(request, conn)
     return render(
         request,
         "home.html",
         {
             "active": "home",
             "summary": summary,
-            "latest": data.documents(conn, limit=8).items,
-            "upcoming": data.upcoming_targets(conn, date.today().year, limit=8),
+            "latest": query.documents.documents(conn, window=Window(8)).items,
+            "upcoming": query.targets.targets(conn, window=Window(8), due_from=date.today().year).items,
             "partners": sorted(partners, key=lambda p: (-p.documents, -p.commitments, p.country))[:8],
         },
     )
@@ -93,29 +82,25 @@ def home(request: Request) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search(
     request: Request,
-    q: str = "",
-    partner: str | None = None,
-    domain: str | None = None,
-    modality: str | None = None,
-    language: str | None = None,
-    year: str | None = None,
+    q: Annotated[str, Query(max_length=500)] = "",
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> HTMLResponse:
+    """Search with facets; the filters are read by `listing` (partner, domain, ..., since, until, year)."""
     conn = connection(request)
-    filters = data.SearchFilters(
-        _empty(partner), _empty(domain), _empty(modality), _empty(language), _empty(year)
-    )
+    form = listing.form(request.query_params)
     context: dict[str, Any] = {
         "active": "search",
         "q": q,
-        "filters": filters,
+        "filters": form,
+        "filtered": listing.is_filtered(form),
         "result": None,
         "error": None,
         "pieces": {},
     }
-    if q.strip() or any(vars(filters).values()):
+    if listing.is_filtered(form):
         try:
-            result = data.search(conn, q, filters, limit=20, offset=_offset(page, 20))
+            wanted = listing.filters(form, listing.SEARCH, text=True)
+            result = query.search.search(conn, wanted, Window.page(page, 20), own_side=home_of(request))
         except QueryError as exc:
             context["error"] = str(exc)
             return render(request, "search.html", context, status=400)
@@ -130,35 +115,31 @@ def search(
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(
-    request: Request,
-    partner: str | None = None,
-    language: str | None = None,
-    year: str | None = None,
-    page: Annotated[int, Query(ge=1)] = 1,
-) -> HTMLResponse:
+def documents(request: Request, page: Annotated[int, Query(ge=1)] = 1) -> HTMLResponse:
     conn = connection(request)
-    found = data.documents(
-        conn,
-        parties=[p] if (p := _empty(partner)) else None,
-        language=_empty(language),
-        year=_empty(year),
-        limit=PAGE_SIZE,
-        offset=_offset(page),
-    )
+    form = listing.form(request.query_params)
+    wanted = listing.filters(form, listing.DOCUMENTS)
+    found = query.documents.documents(conn, wanted, Window.page(page, PAGE_SIZE))
     return render(
         request,
         "documents.html",
-        {"active": "documents", "page": found, "page_number": page, **_choices(request, conn)},
+        {
+            "active": "documents",
+            "filters": form,
+            "filtered": listing.is_filtered(form),
+            "page": found,
+            "page_number": page,
+            **_choices(request, conn),
+        },
     )
 
 
 @router.get("/documents/{ref}", response_class=HTMLResponse)
 def document(request: Request, ref: str) -> HTMLResponse:
     conn = connection(request)
-    view = queries.show(conn, data.document_id(conn, ref))
+    view = query.documents.show(conn, ref)
     record = view.record
-    text = data.document_text(conn, record.id)
+    text = query.documents.text(conn, record.id)
     evidence = [*record.event.evidence, *record.relationship.evidence]
     blocks = highlight.document_blocks(text, view.provisions, evidence) if text else None
     counts = dict.fromkeys((key for key, _ in highlight.CATEGORIES), 0)
@@ -185,34 +166,34 @@ def document(request: Request, ref: str) -> HTMLResponse:
 @router.get("/partners", response_class=HTMLResponse)
 def partners(request: Request) -> HTMLResponse:
     conn = connection(request)
-    of = _focal(request, conn)
-    found = _partners(request, conn)
+    of = home_of(request)
+    found = partners_of(request, conn)
     return render(request, "partners.html", {"active": "partners", "of": of, "partners": found})
 
 
 @router.get("/partners/{code}", response_class=HTMLResponse)
 def partner(request: Request, code: str) -> HTMLResponse:
+    """A country's page: every pair it is in, and (with the home side, if any) its steps and commitments."""
     conn = connection(request)
-    found = data.find_partner(_partners(request, conn), code)
-    of = _focal(request, conn) or ""
-    timeline = queries.timeline(conn, found.country, of=of)
-    by_domain = data.partner_commitments(conn, of, found.country)
-    targets = data.pair_targets(conn, of, found.country)
-    docs = data.documents(conn, parties=[of, found.country], limit=200)
+    view = query.countries.country(conn, code, of=home_of(request))
+    parties = (view.country, view.home) if view.pair and view.home else (view.country,)
+    scope = urlencode([("partner", p) for p in parties])
+    wanted = Filters(parties=parties)
     return render(
         request,
         "partner.html",
         {
             "active": "partners",
-            "of": of,
-            "partner": found,
-            "timeline": timeline,
-            "levels": [e for e in timeline if e.kind in ("relations", "level", "upgrade")],
-            "by_domain": by_domain,
-            "targets": targets,
-            "documents": docs,
-            "timeline_chart": _timeline_chart(timeline),
-            "domain_chart": _domain_chart(found.country, by_domain),
+            "view": view,
+            "scope": scope,
+            "commitments": query.commitments.commitments(conn, wanted, Window(1)).total,
+            "timeline": view.timeline,
+            "levels": [e for e in view.timeline if e.kind in ("relations", "level", "upgrade")],
+            "by_domain": view.commitments,
+            "targets": query.targets.targets(conn, wanted).items,
+            "documents": query.documents.documents(conn, wanted, Window(200)),
+            "timeline_chart": _timeline_chart(view.timeline),
+            "domain_chart": _domain_chart(scope, view.commitments),
         },
     )
 
@@ -227,7 +208,7 @@ _KIND_NAMES = {
 }
 
 
-def _timeline_chart(entries: list[queries.TimelineEntry]) -> dict[str, Any]:
+def _timeline_chart(entries: list[query.timeline.TimelineEntry]) -> dict[str, Any]:
     """A plotly figure: the relationship's dated steps, one row per kind, each point linking to its document."""
     traces = []
     for kind, name in _KIND_NAMES.items():
@@ -262,7 +243,7 @@ def _timeline_chart(entries: list[queries.TimelineEntry]) -> dict[str, Any]:
 _MODALITY_COLOURS = {"commit": "#1f6f5c", "support": "#5fa58f", "explore": "#c9a227"}
 
 
-def _domain_chart(code: str, by_domain: dict[str, dict[str, int]]) -> dict[str, Any]:
+def _domain_chart(scope: str, by_domain: dict[str, dict[str, int]]) -> dict[str, Any]:
     """A plotly figure: commitments by domain, stacked by modality, each bar linking to its commitments."""
     domains = list(by_domain)
     traces = [
@@ -272,7 +253,9 @@ def _domain_chart(code: str, by_domain: dict[str, dict[str, int]]) -> dict[str, 
             "name": modality,
             "y": [label(d) for d in domains],
             "x": [by_domain[d].get(modality, 0) for d in domains],
-            "customdata": [f"/commitments?partner={code}&domain={d}&modality={modality}" for d in domains],
+            "customdata": [
+                f"/commitments?{scope}&domain={d}&modality={modality}" for d in domains
+            ],
             "marker": {"color": colour},
             "hovertemplate": "%{y}: %{x} " + modality + "<extra></extra>",
         }
@@ -299,14 +282,19 @@ def compare(
     request: Request,
     partner: Annotated[list[str] | None, Query()] = None,
     domain: str | None = None,
-) -> HTMLResponse:
+) -> Response:
+    if any(not value.strip() for _, value in request.query_params.multi_items()):
+        # The form sends its empty fields (no third partner, all domains): answer with the clean
+        # address, so that what the browser shows is a permalink worth sharing.
+        kept = [(name, value.strip()) for name, value in request.query_params.multi_items() if value.strip()]
+        return RedirectResponse(f"/compare?{urlencode(kept)}#side-by-side" if kept else "/compare", 303)
     conn = connection(request)
-    of = _focal(request, conn)
+    of = home_of(request)
     chosen = list(dict.fromkeys(p for p in (partner or []) if p.strip()))
     context: dict[str, Any] = {
         "active": "compare",
         "of": of,
-        "heat": cached(request, conn, ("heat", of), lambda: data.heat_map(conn, of)) if of else None,
+        "heat": cached(request, conn, ("heat", of), lambda: query.partners.heat_map(conn, of=of)),
         "chosen": chosen,
         "domain": _empty(domain),
         "comparison": None,
@@ -317,7 +305,7 @@ def compare(
         try:
             if len(chosen) > 3:
                 raise QueryError("compare two or three partners at a time")
-            context["comparison"] = queries.compare(conn, chosen, domain=_empty(domain), per_cell=8)
+            context["comparison"] = query.compare.compare(conn, chosen, domain=_empty(domain), per_cell=8, of=of)
         except QueryError as exc:
             context["error"] = str(exc)
             return render(request, "compare.html", context, status=400)
@@ -330,30 +318,28 @@ def compare(
 @router.get("/commitments", response_class=HTMLResponse)
 def commitments(
     request: Request,
-    partner: str | None = None,
-    domain: str | None = None,
-    modality: str | None = None,
-    status: str | None = None,
     sort: str = "date",
     order: str = "desc",
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
     conn = connection(request)
-    filters = data.CommitmentFilters(_empty(partner), _empty(domain), _empty(modality), _empty(status))
-    found = data.commitments(
-        conn, filters, sort=sort, descending=order != "asc", limit=PAGE_SIZE, offset=_offset(page)
+    form = listing.form(request.query_params)
+    wanted = listing.filters(form, listing.COMMITMENTS)
+    found = query.commitments.commitments(
+        conn, wanted, Window.page(page, PAGE_SIZE), sort=sort, descending=order != "asc"
     )
     return render(
         request,
         "commitments.html",
         {
             "active": "commitments",
-            "filters": filters,
+            "filters": form,
+            "filtered": listing.is_filtered(form),
             "page": found,
             "page_number": page,
             "sort": sort,
             "order": "asc" if order == "asc" else "desc",
-            "sorts": data.SORTS,
+            "sorts": query.commitments.SORTS,
             **_choices(request, conn),
         },
     )
@@ -363,10 +349,8 @@ def _commitment_page(
     request: Request, commitment_id: int, error: str | None = None, form: dict[str, str] | None = None
 ) -> HTMLResponse:
     conn = connection(request)
-    data.require_commitment(conn, commitment_id)
-    found = queries.commitment(conn, commitment_id)
-    ref = data.provision_ref(conn, commitment_id)
-    provision = queries.show(conn, ref.document_id).provisions[ref.ordinal - 1].provision
+    found = query.commitments.commitment(conn, commitment_id)
+    provision = query.documents.provision(conn, commitment_id).provision
     return render(
         request,
         "commitment.html",
@@ -405,9 +389,9 @@ def change_status(
     guard: Guard = request.app.state.guard
     guard.check_write(request)
     conn = connection(request)
-    data.require_commitment(conn, commitment_id)
+    query.commitments.commitment(conn, commitment_id)
     try:
-        queries.set_status(
+        query.commitments.set_status(
             conn,
             commitment_id,
             status,
@@ -498,7 +482,9 @@ def login(request: Request, token: Annotated[str, Form()], next: Annotated[str, 
     """Keep the server's token in an HTTP-only, same-site cookie, so the browser's forms may write."""
     guard: Guard = request.app.state.guard
     guard.check_origin(request)
+    guard.check_login_rate(request)
     if not guard.accepts(token):
+        guard.failed_login(request)
         return render(
             request, "login.html", {"active": "", "next": _local_path(next), "error": "wrong token"}, 401
         )

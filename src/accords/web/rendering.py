@@ -49,7 +49,11 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     values: dict[str, Any] = {
         "active": "",
         "request": request,
-        "params": dict(request.query_params),
+        "params": {
+            key: given if len(given) > 1 else given[0]
+            for key in request.query_params
+            if (given := request.query_params.getlist(key))
+        },
         "can_write": guard.can_write(request),
         "needs_token": guard.needs_token,
     }

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import threading
+import time
+from collections import deque
 from urllib.parse import urlsplit
 
 from fastapi import Request
 
-from accords.web.errors import Forbidden, Unauthorized
+from accords.web.errors import BadToken, Forbidden, TooManyRequests, Unauthorized
 
 TOKEN_COOKIE = "accords_token"
 TOKEN_HEADER = "x-accords-token"
@@ -38,11 +41,44 @@ def _host_name(host_header: str) -> str:
     return urlsplit(f"//{host_header}").hostname or ""
 
 
+MIN_TOKEN = 16
+"""Characters a token needs, so that guessing it through the login page is hopeless."""
+LOGIN_TRIES = 5
+LOGIN_WINDOW = 60.0
+"""Failed log-ins one client may make in this many seconds before it must wait."""
+
+
 class Guard:
     """The checks a server with (or without) a token makes on each request."""
 
     def __init__(self, token: str | None) -> None:
+        if token and len(token) < MIN_TOKEN:
+            raise BadToken(f"the token is too short ({len(token)} characters, at least {MIN_TOKEN})")
         self.token = token or None
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check_login_rate(self, request: Request) -> None:
+        """TooManyRequests when this client has failed to log in `LOGIN_TRIES` times of late."""
+        with self._lock:
+            recent = self._recent(request)
+            if len(recent) >= LOGIN_TRIES:
+                wait = int(LOGIN_WINDOW - (time.monotonic() - recent[0])) + 1
+                raise TooManyRequests(f"too many wrong tokens from this address; try again in {wait} s")
+
+    def failed_login(self, request: Request) -> None:
+        """Count a wrong token from this client."""
+        with self._lock:
+            self._recent(request).append(time.monotonic())
+
+    def _recent(self, request: Request) -> deque[float]:
+        client = request.client.host if request.client else "?"
+        if client not in self._failures and len(self._failures) > 10_000:
+            self._failures.clear()  # bounded: a flood of addresses forgets the oldest tries
+        recent = self._failures.setdefault(client, deque(maxlen=LOGIN_TRIES))
+        while recent and time.monotonic() - recent[0] > LOGIN_WINDOW:
+            recent.popleft()
+        return recent
 
     @property
     def needs_token(self) -> bool:

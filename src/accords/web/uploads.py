@@ -3,7 +3,8 @@
 An upload must be text, Markdown, HTML or PDF by its name and look like it by its first bytes,
 and must not exceed the size limit, which is also enforced on the request body as it arrives
 (`BodyLimit`), so a client cannot fill the disk by leaving out `Content-Length`. A file that
-fails gets its one-line reason; the others in the same request are still stored.
+fails gets its one-line reason; the others in the same request are still stored. Storing is
+`accords.store.ingest`, as for the command line.
 """
 
 from __future__ import annotations
@@ -12,16 +13,12 @@ import html
 import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath, PureWindowsPath
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from accords.errors import AccordsError
-from accords.pipeline import process_raw
-from accords.read import DEFAULT_MAX_BYTES, SUPPORTED, RawDocument, read_bytes
-from accords.store import store_record
-from accords.store.labels import COMMITMENT_MODALITIES
+from accords.read import DEFAULT_MAX_BYTES, SUPPORTED, read_bytes
+from accords.store.ingest import Outcome, failed, ingest_raw
 from accords.web.errors import BadRequest, TooLarge, UnsupportedType
 
 MAX_FILES = 20
@@ -30,22 +27,7 @@ _FORM_OVERHEAD = 1_000_000
 """Room in a request body for the multipart framing and the form's other fields."""
 _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"MZ", b"\x1f\x8b")
 _NAME = re.compile(r"[^\w.\- ]+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one uploaded document."""
-
-    name: str
-    status: str
-    """stored, already (the same text was in the register) or failed"""
-    document_id: str | None = None
-    error: str | None = None
-    doc_type: str | None = None
-    languages: list[str] = field(default_factory=list)
-    parties: list[str] = field(default_factory=list)
-    provisions: int = 0
-    commitments: int = 0
+__all__ = ["MAX_FILES", "BodyLimit", "Outcome", "check", "clean_name", "failed", "ingest", "ingest_text"]
 
 
 def clean_name(name: str | None, default: str = "pasted.txt") -> str:
@@ -76,7 +58,7 @@ def ingest(conn: sqlite3.Connection, data: bytes, name: str, max_bytes: int = DE
     """Check, read, extract and store one document; AccordsError says why one could not be."""
     name = clean_name(name)
     raw = read_bytes(data, name, check(name, data, max_bytes))
-    return _store(conn, raw)
+    return ingest_raw(conn, raw)
 
 
 def ingest_text(
@@ -89,31 +71,6 @@ def ingest_text(
     return ingest(conn, text.encode("utf-8"), file_name, max_bytes)
 
 
-def _store(conn: sqlite3.Connection, raw: RawDocument) -> Outcome:
-    try:
-        record = process_raw(raw)
-    except AccordsError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - an extraction bug is reported as that file's failure
-        raise BadRequest(f"{raw.name}: extraction failed ({type(exc).__name__}: {exc})") from None
-    stored = store_record(conn, record, raw.text)
-    return Outcome(
-        name=raw.name,
-        status="stored" if stored else "already",
-        document_id=record.id,
-        doc_type=record.doc_type,
-        languages=record.languages,
-        parties=record.parties,
-        provisions=len(record.provisions),
-        commitments=sum(p.modality in COMMITMENT_MODALITIES for p in record.provisions),
-    )
-
-
-def failed(name: str, error: AccordsError) -> Outcome:
-    """The outcome of a document that could not be stored."""
-    return Outcome(name=name, status="failed", error=str(error))
-
-
 class BodyLimit:
     """ASGI middleware that answers 413 to a request body over `max_bytes` (plus form framing).
 
@@ -122,9 +79,10 @@ class BodyLimit:
     error, say) is replaced by the 413.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, headers: dict[str, str] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.headers = [(name.encode(), value.encode()) for name, value in (headers or {}).items()]
         self.limit = max_bytes + _FORM_OVERHEAD
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -174,6 +132,7 @@ class BodyLimit:
                     (b"content-type", kind),
                     (b"content-length", str(len(body)).encode()),
                     (b"connection", b"close"),
+                    *self.headers,
                 ],
             }
         )

@@ -1,0 +1,91 @@
+"""The one way a document enters the register, for the command line, uploads and batches alike.
+
+`store` keeps one extracted record (in one transaction, see `database.store_record`); `ingest_raw`
+extracts what a reader found and stores it; `ingest_path` reads a file first. Each answers an
+`Outcome`, and raises an AccordsError naming the document when it cannot be stored, so a caller
+going through many documents reports that one in one line and goes on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from accords.errors import AccordsError, ReadError
+from accords.model import Record
+from accords.pipeline import process_raw
+from accords.read import DEFAULT_MAX_BYTES, RawDocument, read_source
+from accords.store.database import store_record
+from accords.store.labels import COMMITMENT_MODALITIES
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one document."""
+
+    name: str
+    status: str
+    """stored, already (the same text was in the register) or failed"""
+    document_id: str | None = None
+    error: str | None = None
+    doc_type: str | None = None
+    languages: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    provisions: int = 0
+    commitments: int = 0
+
+
+def shown(name: str) -> str:
+    """A name as it can be shown and stored: bytes that were not UTF-8 (kept by the file system's
+    `surrogateescape`) written as \\xNN escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def store(conn: sqlite3.Connection, record: Record, text: str | None = None) -> Outcome:
+    """Store one record (with the text its spans index, when kept) and say whether it was new."""
+    if record.source.file is not None and shown(record.source.file) != record.source.file:
+        record = record.model_copy(
+            update={"source": record.source.model_copy(update={"file": shown(record.source.file)})}
+        )
+    stored = store_record(conn, record, text)
+    return Outcome(
+        name=record.source.file or record.id,
+        status="stored" if stored else "already",
+        document_id=record.id,
+        doc_type=record.doc_type,
+        languages=record.languages,
+        parties=record.parties,
+        provisions=len(record.provisions),
+        commitments=sum(p.modality in COMMITMENT_MODALITIES for p in record.provisions),
+    )
+
+
+def extract(raw: RawDocument) -> Record:
+    """The record of what a reader found; an extraction bug is this document's ReadError."""
+    try:
+        return process_raw(raw)
+    except AccordsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop the others
+        raise ReadError(shown(raw.name), f"extraction failed ({type(exc).__name__}: {exc})") from None
+
+
+def read_and_extract(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Record, str]:
+    """One file's record (`-` for standard input) and the text its spans index, ready to `store`."""
+    raw = read_source(path, max_bytes)
+    return extract(raw), raw.text
+
+
+def ingest_raw(conn: sqlite3.Connection, raw: RawDocument) -> Outcome:
+    """Extract and store what a reader found."""
+    return store(conn, extract(raw), raw.text)
+
+
+def ingest_path(conn: sqlite3.Connection, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
+    """Read, extract and store one file (`-` for standard input)."""
+    return store(conn, *read_and_extract(path, max_bytes))
+
+
+def failed(name: str, error: AccordsError) -> Outcome:
+    """The outcome of a document that could not be stored, with its one-line reason."""
+    return Outcome(name=shown(name), status="failed", error=shown(str(error)))
