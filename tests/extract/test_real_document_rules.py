@@ -237,3 +237,16 @@ def test_a_statement_paragraph_without_a_verb_of_its_own_speaks_for_both() -> No
         "Joint Statement\n\nAs Commonwealth nations, Kenya and the United Kingdom enjoy a deep and historic "
         "relationship.", "j.txt").provisions[-1]
     assert (provision.modality, provision.actors) == ("position", ["GB", "KE"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Presidenten berømte Norge for et pilotprosjekt som skal sikre fornybar energi.", "position"),
+        ("The President praised Norway for a pilot project which will ensure renewable energy.", "position"),
+        ("Der Präsident lobte Deutschland für ein Projekt, das die Versorgung sichern wird.", "position"),
+        ("The two sides will expand the pilot project.", "commit"),
+    ],
+)
+def test_a_future_in_a_relative_clause_is_no_undertaking(text: str, expected: str) -> None:
+    assert process_text(text, "r.txt").provisions[-1].modality == expected

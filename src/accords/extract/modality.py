@@ -15,6 +15,8 @@ small clause structure, each step a named rule of spec/ANNOTATION.md:
 - `complement`: a belief or a proposal followed by "that" governs its clause ("hoped that the
   two sides will expand"): the verbs inside it are what is believed or proposed, not
   undertaken; an affirmation ("affirmed that it will") keeps the undertaking it affirms;
+- `relative`: a bare future in a relative clause ("a pilot project which will ensure") tells
+  of something else, not what the parties undertake;
 - `viewed`: support words after a view in their sentence ("stressed the need to promote",
   "thanked Vietnam for supporting") are what the view is about, unless a new verb is joined
   by "and"; an affirmation ("bekreftet at Vietnam er villig til å dele") keeps what it affirms.
@@ -41,6 +43,8 @@ WISH_WINDOW = 80
 #: Words allowed between an infinitive marker and the verb it subordinates.
 MARKER_GAP_WORDS = 1
 _CLAUSE_END = re.compile(r"[;:]")
+#: Words allowed between a relative pronoun and the future it governs ("som etter sigende vil").
+RELATIVE_GAP_WORDS = 3
 
 
 def rank(level: str) -> int:
@@ -81,6 +85,8 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
     thats = find(pack, "grammar", "that", text, offset)
     beliefs = find(pack, "modality", "belief", text, offset)
     affirms = find(pack, "modality", "affirm", text, offset)
+    relatives = find(pack, "grammar", "relative", text, offset)
+    futures = pack.phrase_regex("modality", "future")
     and_words = _and_before(pack)
     conjunct_re = _conjunct(pack)
 
@@ -122,6 +128,13 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             and not coordinated
         ]
         if clause_open:
+            continue
+        if cue.key == "commit" and futures.fullmatch(cue.cue) and any(
+            0 <= cue.start - r.end and _words_between(text, offset, r.end, cue.start) <= RELATIVE_GAP_WORDS
+            for r in relatives
+        ):
+            # "a project which will ensure", "et lovforslag som vil svekke": a future told of
+            # something else, not the parties' undertaking.
             continue
         if cue.key == "support" and not coordinated and any(
             g.key == "position" and sentence[0] <= g.start and g.end <= cue.start
