@@ -24,9 +24,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from accords.cli.options import max_size_option
 from accords.errors import AccordsError
 from accords.pipeline import expand, process_raw
-from accords.read import DEFAULT_MAX_BYTES, read_source
+from accords.read import read_source
 from accords.store import DEFAULT_PATH, connect, export, queries, store_record
 
 _FORMATS = click.Choice(["table", "json", "csv"])
@@ -141,8 +142,8 @@ def _parties(codes: list[str]) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger inputs.")
-def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
+@max_size_option
+def ingest(paths: tuple[str, ...], db: str, max_size: int) -> None:
     """Read documents (files, folders, - for stdin) into the register, one transaction each.
 
     The same text ingested again changes nothing; the same event reported by several documents is
@@ -169,7 +170,7 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
                 task = progress.add_task("ingest", total=len(files), rate=0.0, failed=0)
                 for path in files:
                     try:
-                        raw = read_source(path, max_bytes)
+                        raw = read_source(path, max_size)
                         record = process_raw(raw)
                     except AccordsError as exc:
                         failures.append(str(exc))
