@@ -29,6 +29,14 @@ class UnsupportedType(AccordsError):
     """An upload that is not text, Markdown, HTML or PDF."""
 
 
+class TooCostly(AccordsError):
+    """An upload whose reading passed the time or memory limit of its worker."""
+
+
+class ServerStopping(AccordsError):
+    """An upload cut short because the server is stopping."""
+
+
 class BadRequest(AccordsError):
     """A request whose body or parameters cannot be understood."""
 
@@ -38,6 +46,8 @@ _STATUS: tuple[tuple[type[AccordsError], int], ...] = (
     (Unauthorized, 401),
     (Forbidden, 403),
     (TooLarge, 413),
+    (TooCostly, 422),
+    (ServerStopping, 503),
     (UnsupportedType, 415),
     (StoreError, 503),
     (ReadError, 422),

@@ -1,5 +1,7 @@
 """Documents added through the server: checked, read through the pipeline and stored.
 
+Each document is read in a worker process under a time and memory limit (`workers.py`).
+
 An upload must be text, Markdown, HTML or PDF by its name and look like it by its first bytes,
 and must not exceed the size limit, which is also enforced on the request body as it arrives
 (`BodyLimit`), so a client cannot fill the disk by leaving out `Content-Length`. A file that
@@ -18,11 +20,11 @@ from pathlib import PurePosixPath, PureWindowsPath
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accords.errors import AccordsError
-from accords.pipeline import process_raw
 from accords.read import DEFAULT_MAX_BYTES, SUPPORTED, RawDocument, read_bytes
 from accords.store import store_record
 from accords.store.labels import COMMITMENT_MODALITIES
 from accords.web.errors import BadRequest, TooLarge, UnsupportedType
+from accords.web.workers import workers
 
 MAX_FILES = 20
 """Files one upload request may carry."""
@@ -91,7 +93,7 @@ def ingest_text(
 
 def _store(conn: sqlite3.Connection, raw: RawDocument) -> Outcome:
     try:
-        record = process_raw(raw)
+        record = workers.extract(raw)
     except AccordsError:
         raise
     except Exception as exc:  # noqa: BLE001 - an extraction bug is reported as that file's failure
