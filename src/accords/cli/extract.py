@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from accords.atomic import atomic_text, same_file
 from accords.cli.options import max_size_option
 from accords.errors import AccordsError
+from accords.model import Record
 from accords.pipeline import process
 from accords.read import STDIN, Walk, shown, walk
 
@@ -59,6 +60,26 @@ def _refuse_overwriting_inputs(out: str, sources: list[str]) -> None:
             continue
 
 
+def write_record(handle: IO[str], record: Record, indent: int | None, level: int = 0) -> None:
+    """The record's JSON, as `json.dumps` writes its dict at nesting `level`, one provision at a
+    time: the record of a large document never stands in memory as one dict or one string."""
+    head = record.model_dump(by_alias=True, mode="json", exclude={"provisions"})
+    head["provisions"] = []  # the last field: the provisions are written where it stands
+    text = json.dumps(head, ensure_ascii=False, indent=indent)
+    before, after = text.rsplit("[]", 1)
+    newline = "\n" + " " * (indent * level) if indent is not None else ""
+    handle.write(before.replace("\n", newline) + "[")
+    if indent is None:
+        separator, first, last = ", ", "", ""
+    else:
+        inner = newline + " " * (2 * indent)
+        separator, first, last = "," + inner, inner, newline + " " * indent
+    for i, provision in enumerate(record.provisions):
+        dumped = json.dumps(provision.model_dump(by_alias=True, mode="json"), ensure_ascii=False, indent=indent)
+        handle.write((separator if i else first) + (dumped.replace("\n", first) if indent is not None else dumped))
+    handle.write((last if record.provisions else "") + "]" + after.replace("\n", newline))
+
+
 def _say(console: Console, line: str) -> None:
     console.print(line, markup=False, highlight=False, soft_wrap=True)
 
@@ -95,14 +116,15 @@ def extract_command(paths: tuple[str, ...], fmt: str, out: str | None, max_size:
     sources = found.files
     if out is not None:
         _refuse_overwriting_inputs(out, sources)
-    records: list[dict[str, object]] = []
-    failed = 0
+    # json: one object for one input, else an array (written as records come, closed at the end)
+    array = fmt == "json" and not (len(paths) == 1 and len(sources) == 1)
+    written = failed = 0
     try:
         with _output(out) as handle, progress_bar(err, "extract") as bar:
             task = bar.add_task("extract", total=len(sources), rate=0.0, failed=0)
             for source in sources:
                 try:
-                    record = process(source, max_bytes=max_size).to_json_dict()
+                    record = process(source, max_bytes=max_size)
                 except AccordsError as exc:
                     failed += 1
                     _say(err, f"accords: {exc}")
@@ -111,15 +133,18 @@ def extract_command(paths: tuple[str, ...], fmt: str, out: str | None, max_size:
                     _say(err, f"accords: {shown(source)}: extraction failed ({type(exc).__name__}: {exc})")
                 else:
                     if fmt == "jsonl":
-                        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        write_record(handle, record, None)
+                        handle.write("\n")
                     else:
-                        records.append(record)
+                        handle.write(("[\n  " if not written else ",\n  ") if array else "")
+                        write_record(handle, record, 2, 1 if array else 0)
+                    written += 1
+                    del record
                 task_obj = bar.tasks[0]
                 bar.update(task, advance=1, failed=failed,
                            rate=(task_obj.completed + 1) / max(task_obj.elapsed or 1e-9, 1e-9))
-            if fmt == "json" and records:
-                payload: object = records[0] if len(paths) == 1 and len(sources) == 1 else records
-                handle.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            if fmt == "json" and written:
+                handle.write("\n]\n" if array else "\n")
     except OSError as exc:
         _say(err, f"accords: cannot write {shown(out or '<stdout>')}: {exc.strerror or exc}; nothing was written")
         sys.exit(1)
