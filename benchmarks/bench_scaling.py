@@ -1,7 +1,8 @@
 """Benchmark how extraction time and memory grow with the size of one document.
 
     python benchmarks/bench_scaling.py [--sizes 10000,100000,1000000,5000000] [--memory 20000000]
-                                       [--shapes paragraph,ordinary,numbered] [--timeout 600]
+                                       [--shapes paragraph,ordinary,numbered]
+                                       [--memory-shapes paragraph,ordinary] [--timeout 600]
 
 Three shapes of input, each written to a file of the given sizes (in bytes):
 - `paragraph`: the bundled English samples run together as one paragraph, without a newline;
@@ -11,8 +12,8 @@ Each file is read in a process of its own, which loads the pipeline first: the s
 those of reading the document into its JSON record, the peak memory that of the whole process
 (Python, the packs and the language models included, about 350 MB before any document). For
 each shape it prints seconds per MB at each size, constant when extraction grows linearly, and
-the growth from the smallest to the largest size. `--memory` adds one run of each shape at that
-size (the default size limit), to check its peak memory.
+the growth from the smallest to the largest size. `--memory` adds one run at that size (the
+default size limit) of the `--memory-shapes`, to check its peak memory.
 """
 
 from __future__ import annotations
@@ -95,6 +96,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000,5000000")
     parser.add_argument("--memory", type=int, default=20_000_000, help="one more run at this size (0: none)")
+    parser.add_argument("--memory-shapes", default="paragraph,ordinary",
+                        help="the shapes run at --memory (numbered lines at 20 MB: four million provisions)")
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--timeout", type=float, default=600)
     args = parser.parse_args()
@@ -103,7 +106,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for shape in args.shapes.split(","):
             timed: list[tuple[int, float]] = []
-            for size in [*sizes, *([args.memory] if args.memory else [])]:
+            extra = [args.memory] if args.memory and shape in args.memory_shapes.split(",") else []
+            for size in [*sizes, *extra]:
                 path = Path(tmp) / f"{shape}-{size}.txt"
                 path.write_text(SHAPES[shape](size), encoding="utf-8")
                 seconds, peak, outcome = run(path, args.timeout)
