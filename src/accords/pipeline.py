@@ -16,6 +16,7 @@ from accords.extract import extract
 from accords.model import Record, Source
 from accords.read import DEFAULT_MAX_BYTES, RawDocument, read_bytes, read_source
 from accords.read import expand as expand_paths
+from accords.read.nfc import Normalized, normalize
 from accords.segment import segment
 
 
@@ -26,11 +27,19 @@ def record_id(body: Iterable[str]) -> str:
 
 
 def process_raw(raw: RawDocument) -> Record:
-    """The full record of one document that has been read."""
-    cleaned = clean(raw.text)
+    """The full record of one document that has been read, its spans on the text as read."""
+    normal = normalize(raw.text)
+    record = _extract_text(raw, normal.text if normal else raw.text)
+    if normal is not None:
+        _spans_as_read(record, normal)
+    return record
+
+
+def _extract_text(raw: RawDocument, text: str) -> Record:
+    cleaned = clean(text)
     if not cleaned.body:
         raise ReadError(raw.name, "no body text (only page debris)")
-    doc = segment(raw.text, cleaned)
+    doc = segment(text, cleaned)
     if not doc.provisions:
         raise ReadError(raw.name, "no body text (only headings)")
     record = Record(
@@ -46,6 +55,16 @@ def process_raw(raw: RawDocument) -> Record:
         provisions=doc.provisions,
     )
     return extract(record, doc)
+
+
+def _spans_as_read(record: Record, normal: Normalized) -> None:
+    """Take every span of a record read in NFC back to the text as read."""
+    evidence = [*record.event.evidence, *record.relationship.evidence]
+    for provision in record.provisions:
+        provision.span = normal.span(provision.span)
+        evidence += provision.evidence
+    for item in {id(e): e for e in evidence}.values():  # each object once, should one be shared
+        item.span = normal.span(item.span)
 
 
 def process(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Record:

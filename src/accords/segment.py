@@ -25,6 +25,12 @@ _HEADING_MAX_WORDS = 16
 _HEADING_MAX_CHARS = 160
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"»”)]?\s+(?=[\"«“(]?[^\W\d_a-zß-ÿ])|\s*\n\s*")
 _WORD = re.compile(r"[^\W\d_]+")
+#: A paragraph or provision longer than this is cut at sentence ends (or spaces) into pieces of
+#: at most this many characters: extraction weighs cues against each other within a provision,
+#: so one unbroken megabyte would cost its square. Real paragraphs stay far below it.
+MAX_PARAGRAPH_CHARS = 5000
+#: How far back from a possible sentence end an abbreviation is looked for.
+_ABBREVIATION_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -97,16 +103,38 @@ def _is_wrapped(lines: list[Line]) -> bool:
     return breaks >= 0.25 * (len(lines) - 1)
 
 
+def pieces(line: Line, limit: int = MAX_PARAGRAPH_CHARS) -> list[Line]:
+    """A line cut into pieces of at most `limit` characters: after the last sentence end of each
+    piece, else its last space, else at the limit."""
+    if len(line.text) <= limit:
+        return [line]
+    out: list[Line] = []
+    text, start = line.text, 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = max((m.end() for m in _SENTENCE_END.finditer(text, start + limit // 2, window_end)), default=0)
+        if cut <= start:
+            cut = text.rfind(" ", start + 1, window_end) + 1 or window_end
+        piece = text[start:cut].rstrip()
+        out.append(Line(line.start + start, line.start + start + len(piece), piece))
+        start = cut
+        while text[start].isspace():
+            start += 1
+    out.append(Line(line.start + start, line.end, text[start:]))
+    return out
+
+
 def paragraphs_of(cleaned: Cleaned) -> list[tuple[int, int, str]]:
     """Body paragraphs as (start, end, text); in wrapped text a line ending mid-sentence
-    is joined to the next one."""
-    body = cleaned.body
+    is joined to the next one, up to MAX_PARAGRAPH_CHARS."""
+    body = [piece for line in cleaned.body for piece in pieces(line)]
     if not _is_wrapped(body):
         return [(ln.start, ln.end, ln.text) for ln in body]
     out: list[tuple[int, int, str]] = []
     for ln in body:
         starts_own = item_number(ln.text) or _BULLET.match(ln.text) or is_all_caps(ln.text)
-        if out and not starts_own and not out[-1][2].endswith(_TERMINAL) and not is_all_caps(out[-1][2]):
+        if (out and not starts_own and not out[-1][2].endswith(_TERMINAL) and not is_all_caps(out[-1][2])
+                and len(out[-1][2]) + len(ln.text) < MAX_PARAGRAPH_CHARS):
             start, _, prev = out[-1]
             out[-1] = (start, ln.end, prev + " " + ln.text)
         else:
@@ -171,7 +199,7 @@ def sentence_spans(text: str, offset: int) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        before = text[start : m.start()].rsplit(None, 1)
+        before = text[max(start, m.start() - _ABBREVIATION_CHARS) : m.start()].rsplit(None, 1)
         if before and before[-1].lower() in abbreviations:
             continue
         spans.append((offset + start, offset + m.start()))
@@ -197,15 +225,18 @@ def group_provisions(paras: list[Paragraph]) -> list[Provision]:
     members: list[list[Paragraph]] = []
     section: str | None = None
     open_item = False
+    size = 0
     for i, p in enumerate(paras):
         if p.kind == "heading":
             section = p.text
             open_item = False
             continue
         continues = open_item and p.kind == "body" and (i < last_item or _starts_continuation(p.text))
-        if continues:
+        if continues and size + len(p.text) < MAX_PARAGRAPH_CHARS:
             members[-1].append(p)
+            size += len(p.text) + 1
             continue
+        size = len(p.text)
         members.append([p])
         provisions.append(Provision(number=p.number, section=section, span=(p.start, p.end), text=p.text))
         open_item = p.kind == "item"
@@ -298,10 +329,13 @@ def doc_type(paras: list[Paragraph], numbered: int, title: str | None = None) ->
 
 def blank_debris(text: str, cleaned: Cleaned) -> str:
     """`text` with debris lines replaced by spaces, so offsets still point into the original."""
-    chars = list(text)
-    for line in cleaned.debris:
-        chars[line.start : line.end] = " " * (line.end - line.start)
-    return "".join(chars)
+    parts: list[str] = []
+    pos = 0
+    for line in sorted(cleaned.debris, key=lambda ln: ln.start):
+        parts += [text[pos : line.start], " " * (line.end - line.start)]
+        pos = line.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def segment(text: str, cleaned: Cleaned) -> Document:

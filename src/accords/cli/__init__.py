@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 import click
 
 from accords import __version__
@@ -11,6 +14,18 @@ from accords import __version__
 @click.version_option(__version__, prog_name="accords")
 def main() -> None:
     """Accords: a register of who committed to what in joint statements and visit reports."""
+    _warnings_to_stderr()
+
+
+def _warnings_to_stderr() -> None:
+    """Warnings of the readers (a byte that is not UTF-8, a PDF repaired) as `accords:` lines."""
+    logger = logging.getLogger("accords")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("accords: warning: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
 
 
 def _register_commands() -> None:

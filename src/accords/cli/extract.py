@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
@@ -12,9 +14,12 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from accords.atomic import atomic_text, same_file
+from accords.cli.options import max_size_option
 from accords.errors import AccordsError
-from accords.pipeline import expand, process
-from accords.read import DEFAULT_MAX_BYTES
+from accords.model import Record
+from accords.pipeline import process
+from accords.read import STDIN, Walk, shown, walk
 
 
 def progress_bar(console: Console, label: str) -> Progress:
@@ -37,44 +42,113 @@ def _output(path: str | None) -> Iterator[IO[str]]:
     if path is None:
         yield sys.stdout
         return
-    with open(path, "w", encoding="utf-8") as handle:
+    with atomic_text(path) as handle:
         yield handle
+
+
+def _refuse_overwriting_inputs(out: str, sources: list[str]) -> None:
+    """An output that is one of the inputs (by any name or link) would destroy it."""
+    try:
+        target = os.stat(out)
+    except OSError:
+        return  # not there yet: it cannot be an input
+    for source in sources:
+        try:
+            if source != STDIN and same_file(os.stat(source), target):
+                raise click.UsageError(f"--out {shown(out)} is also an input ({shown(source)}); choose another file")
+        except OSError:
+            continue
+
+
+def write_record(handle: IO[str], record: Record, indent: int | None, level: int = 0) -> None:
+    """The record's JSON, as `json.dumps` writes its dict at nesting `level`, one provision at a
+    time: the record of a large document never stands in memory as one dict or one string."""
+    head = record.model_dump(by_alias=True, mode="json", exclude={"provisions"})
+    head["provisions"] = []  # the last field: the provisions are written where it stands
+    text = json.dumps(head, ensure_ascii=False, indent=indent)
+    before, after = text.rsplit("[]", 1)
+    newline = "\n" + " " * (indent * level) if indent is not None else ""
+    handle.write(before.replace("\n", newline) + "[")
+    if indent is None:
+        separator, first, last = ", ", "", ""
+    else:
+        inner = newline + " " * (2 * indent)
+        separator, first, last = "," + inner, inner, newline + " " * indent
+    for i, provision in enumerate(record.provisions):
+        dumped = json.dumps(provision.model_dump(by_alias=True, mode="json"), ensure_ascii=False, indent=indent)
+        handle.write((separator if i else first) + (dumped.replace("\n", first) if indent is not None else dumped))
+    handle.write((last if record.provisions else "") + "]" + after.replace("\n", newline))
+
+
+def _say(console: Console, line: str) -> None:
+    console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _report_skipped(console: Console, found: Walk, verbose: bool) -> None:
+    """What the folders held that was not read, counted by reason, each file with --verbose."""
+    if not found.skipped:
+        return
+    reasons = Counter(reason for _, reason in found.skipped)
+    summary = "; ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+    more = "" if verbose else " (--verbose lists them)"
+    _say(console, f"accords: skipped {len(found.skipped)} in the folders read: {summary}{more}")
+    if verbose:
+        for path, reason in found.skipped:
+            _say(console, f"accords: skipped {shown(path)}: {reason}")
 
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: one object (an array for several inputs); jsonl: one record a line.")
-@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file, not stdout.")
-@click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse files larger than this many bytes.")
-def extract_command(paths: tuple[str, ...], fmt: str, out: str | None, max_size: int) -> None:
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (whole, once done), not stdout.")
+@max_size_option
+@click.option("--verbose", "-v", is_flag=True, help="Name each file skipped in the folders read, and why.")
+def extract_command(paths: tuple[str, ...], fmt: str, out: str | None, max_size: int, verbose: bool) -> None:
     """Read documents (files, folders, `-` for stdin) and print their records.
 
+    Inside folders, files of the supported types are read (.txt, .md, .html, .pdf ...); hidden
+    files and folders, other types and links to folders are skipped and counted.
     Exit status: 0 when every input was read, 1 when any failed, 2 for bad usage.
     """
     err = Console(stderr=True)
-    sources = list(expand(paths))
-    records: list[dict[str, object]] = []
-    failed = 0
-    with _output(out) as handle, progress_bar(err, "extract") as bar:
-        task = bar.add_task("extract", total=len(sources), rate=0.0, failed=0)
-        for source in sources:
-            try:
-                record = process(source, max_bytes=max_size).to_json_dict()
-            except AccordsError as exc:
-                failed += 1
-                err.print(f"accords: {exc}", markup=False, highlight=False, soft_wrap=True)
-            else:
-                if fmt == "jsonl":
-                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    found = walk(paths)
+    sources = found.files
+    if out is not None:
+        _refuse_overwriting_inputs(out, sources)
+    # json: one object for one input, else an array (written as records come, closed at the end)
+    array = fmt == "json" and not (len(paths) == 1 and len(sources) == 1)
+    written = failed = 0
+    try:
+        with _output(out) as handle, progress_bar(err, "extract") as bar:
+            task = bar.add_task("extract", total=len(sources), rate=0.0, failed=0)
+            for source in sources:
+                try:
+                    record = process(source, max_bytes=max_size)
+                except AccordsError as exc:
+                    failed += 1
+                    _say(err, f"accords: {exc}")
+                except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop the batch
+                    failed += 1
+                    _say(err, f"accords: {shown(source)}: extraction failed ({type(exc).__name__}: {exc})")
                 else:
-                    records.append(record)
-            task_obj = bar.tasks[0]
-            bar.update(task, advance=1, failed=failed, rate=(task_obj.completed + 1) / max(task_obj.elapsed or 1e-9, 1e-9))
-        if fmt == "json" and records:
-            payload: object = records[0] if len(paths) == 1 and len(sources) == 1 else records
-            handle.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+                    if fmt == "jsonl":
+                        write_record(handle, record, None)
+                        handle.write("\n")
+                    else:
+                        handle.write(("[\n  " if not written else ",\n  ") if array else "")
+                        write_record(handle, record, 2, 1 if array else 0)
+                    written += 1
+                    del record
+                task_obj = bar.tasks[0]
+                bar.update(task, advance=1, failed=failed,
+                           rate=(task_obj.completed + 1) / max(task_obj.elapsed or 1e-9, 1e-9))
+            if fmt == "json" and written:
+                handle.write("\n]\n" if array else "\n")
+    except OSError as exc:
+        _say(err, f"accords: cannot write {shown(out or '<stdout>')}: {exc.strerror or exc}; nothing was written")
+        sys.exit(1)
+    _report_skipped(err, found, verbose)
     if failed:
         sys.exit(1)
 

@@ -26,9 +26,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accords.batch.records import Load, count_records, record_files, stored_records
+from accords.cli.options import max_size_option
 from accords.errors import AccordsError, StoreError
 from accords.pipeline import expand
-from accords.read import DEFAULT_MAX_BYTES
 from accords.store import DEFAULT_PATH, connect, export, query
 from accords.store.database import check as integrity
 from accords.store.database import store_error
@@ -146,8 +146,8 @@ def _parties(codes: list[str]) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger inputs.")
-def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
+@max_size_option
+def ingest(paths: tuple[str, ...], db: str, max_size: int) -> None:
     """Read documents (files, folders, - for stdin) into the register, one transaction each.
 
     The records of `accords batch` (its OUTPUT folder, or Parquet files of records) are stored as
@@ -160,7 +160,7 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
     parquet = [file for found in datasets.values() for file in found or ()]
     files = list(expand(path for path, found in datasets.items() if found is None))
     documents: Iterator[tuple[str, Load]] = chain(
-        ((path, partial(read_and_extract, path, max_bytes)) for path in files), stored_records(parquet)
+        ((path, partial(read_and_extract, path, max_size)) for path in files), stored_records(parquet)
     )
     total = len(files) + count_records(parquet)
     stored = unchanged = 0

@@ -6,6 +6,7 @@ keeps extraction one pass over the text per gazetteer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -130,5 +131,12 @@ class Context:
                 out.append(Mention(m.start + start, m.end + start, m.iso, m.surface, m.demonym))
         return out
 
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        """Where each mention starts: they are in text order, so a span's are found by bisection."""
+        return [m.start for m in self.country_mentions]
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.country_mentions if start <= m.start and m.end <= end]
+        first = bisect.bisect_left(self._mention_starts, start)
+        last = bisect.bisect_left(self._mention_starts, end, lo=first)
+        return [m for m in self.country_mentions[first:last] if m.end <= end]

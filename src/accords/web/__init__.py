@@ -1,5 +1,5 @@
-"""The web app: server-rendered pages and a JSON API over one register (see `accords.web.app`)."""
+"""The web app: server-rendered pages and a JSON API over one register (see `accords.web.app`).
 
-from accords.web.app import create_app
-
-__all__ = ["create_app"]
+Nothing is imported here, so that the command line can read `accords.web.workers` (the limits of
+`accords serve`) without loading the web framework.
+"""

@@ -34,6 +34,7 @@ from accords.web.memo import Memo
 from accords.web.rendering import environment, render
 from accords.web.security import Guard
 from accords.web.uploads import BodyLimit
+from accords.web.workers import Limits, workers
 
 STATIC = Path(__file__).parent / "static"
 _log = logging.getLogger("accords.web")
@@ -56,14 +57,17 @@ def create_app(
     token: str | None = None,
     *,
     max_upload: int = DEFAULT_MAX_BYTES,
+    upload_limits: Limits | None = None,
     home: str | None = None,
 ) -> FastAPI:
     """The app over the register at `db_path` (which must exist: StoreError if it cannot be opened).
 
     `token`, when given, is required by every request that changes data; `max_upload` is the
-    largest document, in bytes, that an upload may carry; `home` the state whose partners the
-    pages show (default: the party to the most documents).
+    largest document, in bytes, that an upload may carry; `upload_limits` the time and memory
+    its reading may take; `home` the state whose partners the pages show (default: the party to
+    the most documents).
     """
+    workers.limits = upload_limits or Limits()
     connections = Connections(db_path)
     connect(db_path).close()
 

@@ -45,6 +45,14 @@ class BadToken(AccordsError):
     """A server token too short to guard anything."""
 
 
+class TooCostly(AccordsError):
+    """An upload whose reading passed the time or memory limit of its worker."""
+
+
+class ServerStopping(AccordsError):
+    """An upload cut short because the server is stopping."""
+
+
 class BadRequest(AccordsError):
     """A request whose body or parameters cannot be understood."""
 
@@ -54,6 +62,8 @@ _STATUS: tuple[tuple[type[AccordsError], int], ...] = (
     (Unauthorized, 401),
     (Forbidden, 403),
     (TooLarge, 413),
+    (TooCostly, 422),
+    (ServerStopping, 503),
     (UnsupportedType, 415),
     (StoreError, 503),
     (ReadError, 422),

@@ -1,5 +1,7 @@
 """Documents added through the server: checked, read through the pipeline and stored.
 
+Each document is read in a worker process under a time and memory limit (`workers.py`).
+
 An upload must be text, Markdown, HTML or PDF by its name and look like it by its first bytes,
 and must not exceed the size limit, which is also enforced on the request body as it arrives
 (`BodyLimit`), so a client cannot fill the disk by leaving out `Content-Length`. A file that
@@ -18,8 +20,9 @@ from pathlib import PurePosixPath, PureWindowsPath
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accords.read import DEFAULT_MAX_BYTES, SUPPORTED, read_bytes
-from accords.store.ingest import Outcome, failed, ingest_raw
+from accords.store.ingest import Outcome, failed, store
 from accords.web.errors import BadRequest, TooLarge, UnsupportedType
+from accords.web.workers import workers
 
 MAX_FILES = 20
 """Files one upload request may carry."""
@@ -58,7 +61,8 @@ def ingest(conn: sqlite3.Connection, data: bytes, name: str, max_bytes: int = DE
     """Check, read, extract and store one document; AccordsError says why one could not be."""
     name = clean_name(name)
     raw = read_bytes(data, name, check(name, data, max_bytes))
-    return ingest_raw(conn, raw)
+    # Read in a worker process, under the server's time and memory limits.
+    return store(conn, workers.extract(raw), raw.text)
 
 
 def ingest_text(
