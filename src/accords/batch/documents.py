@@ -54,7 +54,8 @@ def open_input(location: str) -> Input:
     if path.is_file() and suffix == ".parquet" or path.is_dir() and _parquet_folder(path):
         return _parquet_input(location)
     if path.is_dir():
-        paths = tuple(expand([location]))
+        # A folder with nothing to read is listed as itself, to be reported: here it is no input.
+        paths = tuple(p for p in expand([location]) if p != location)
         if not paths:
             raise ReadError(location, "no documents (.txt, .md, .html, .pdf) in this folder")
         return Input(FOLDER, location, paths=paths, count=len(paths))
