@@ -250,3 +250,29 @@ def test_a_statement_paragraph_without_a_verb_of_its_own_speaks_for_both() -> No
 )
 def test_a_future_in_a_relative_clause_is_no_undertaking(text: str, expected: str) -> None:
     assert process_text(text, "r.txt").provisions[-1].modality == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "guest", "host"),
+    [
+        (("A l'invitation du président Abdelaziz Bouteflika, le président de la République islamique de "
+         "Mauritanie, Mohamed Ould Abdelaziz, a effectué du 10 au 13 décembre 2011 une visite d'Etat en "
+         "Algérie."), "Mohamed Ould Abdelaziz", "Abdelaziz Bouteflika"),
+        (("Ciudad de México, 4 may (EFE).- El presidente de México, Andrés Manuel López Obrador, recibió a "
+         "su homólogo de Guatemala, Alejandro Giammattei, en el Palacio Nacional."), "Alejandro Giammattei",
+         "Andres Manuel Lopez Obrador"),
+        (("Президент России Владимир Путин и премьер-министр Индии Нарендра Моди провели переговоры по "
+         "итогам визита российского президента в Индию. Визит Владимира Путина к Нарендре Моди был "
+         "двухдневным."), "Vladimir Putin", "Narendra Modi"),
+    ],
+)
+def test_names_after_a_state_a_counterpart_or_in_another_case(text: str, guest: str, host: str) -> None:
+    event = process_text(text, "n.txt").event
+    assert (event.guest and event.guest.name, event.host and event.host.name) == (guest, host)
+
+
+def test_talks_while_attending_a_summit_are_talks() -> None:
+    event = process_text(
+        "Sáng 16/4/2025, tại Hà Nội, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone "
+        "nhân chuyến sang Việt Nam tham dự Hội nghị thượng đỉnh P4G.", "p.txt").event
+    assert event.kind == "talks"

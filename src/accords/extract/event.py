@@ -43,6 +43,8 @@ _SUBJECT_WINDOW = 200
 _NAME = rf"(?P<name>(?:{CAPITALISED}\.?\s+|[{UPPER}]\.\s*){{0,4}}[{UPPER}][\w'’-]+(?:\s+[IVX]{{1,4}}\b)?)"
 #: How far after a title its name is looked for.
 _NAME_WINDOW = 120
+#: How far after a title the state it is of may end ("Président de la République islamique de").
+_STATE_AFTER_TITLE = 60
 #: How far after a hosting verb ("received") its object, the guest, may be named.
 _OBJECT_WINDOW = 120
 #: How close after "at the invitation of" a state must stand to be the one inviting.
@@ -75,8 +77,11 @@ def people(ctx: Context, pack: Pack, start: int, end: int) -> list[PersonHit]:
         out.append(PersonHit(start + hit.start, start + hit.end, leader.name, leader.country, year))
     titles = pack.phrase_regex("event", "titles")
     for m in titles.finditer(text):
-        after = re.match(r"\s+" + _NAME, text[m.end() : m.end() + _NAME_WINDOW])
+        after = re.match(r",?\s+" + _NAME, text[m.end() : m.end() + _NAME_WINDOW])
         if not after:
+            titled = _after_state(ctx, start + m.end(), end)
+            if titled is not None and not any(p.start <= titled.start < p.end for p in out):
+                out.append(titled)
             continue
         s, e = start + m.end() + after.start("name"), start + m.end() + after.end("name")
         if any(p.start <= s < p.end or s <= p.start < e for p in out):
@@ -88,6 +93,22 @@ def people(ctx: Context, pack: Pack, start: int, end: int) -> list[PersonHit]:
         nearest = min(near, key=lambda c: abs(c.start - s), default=None)
         out.append(PersonHit(s + skipped, e, name, nearest.iso if nearest else None))
     return sorted(out, key=lambda p: p.start)
+
+
+def _after_state(ctx: Context, offset: int, end: int) -> PersonHit | None:
+    """A name set off after the title's state ("président de la République islamique de
+    Mauritanie, Mohamed Ould Abdelaziz"): the leader of that state."""
+    state = next(iter(ctx.mentions_in(offset, min(end, offset + _STATE_AFTER_TITLE))), None)
+    if state is None or state.demonym:
+        return None
+    named = re.match(r"\s*,\s+" + _NAME, ctx.text[state.end : min(end, state.end + _NAME_WINDOW)])
+    if not named:
+        return None
+    name = named.group("name")
+    if countries().mentions(name):
+        return None
+    s = state.end + named.start("name")
+    return PersonHit(s, s + len(name), " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in name.split()), state.iso)
 
 
 def _bare_name(pack: Pack, name: str) -> tuple[str, int]:
