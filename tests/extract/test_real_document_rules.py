@@ -276,3 +276,14 @@ def test_talks_while_attending_a_summit_are_talks() -> None:
         "Sáng 16/4/2025, tại Hà Nội, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone "
         "nhân chuyến sang Việt Nam tham dự Hội nghị thượng đỉnh P4G.", "p.txt").event
     assert event.kind == "talks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joint declaration between Prime Minister Keir Starmer and Chancellor Olaf Scholz on deepening relations.",
+        "Việt Nam - Trung Quốc ra tuyên bố chung về tăng cường hơn nữa quan hệ hai nước.",
+    ],
+)
+def test_an_action_named_as_a_topic_is_no_support(text: str) -> None:
+    assert process_text(text, "t.txt").provisions[-1].modality != "support"
