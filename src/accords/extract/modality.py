@@ -5,7 +5,8 @@ small clause structure, each step a named rule of spec/ANNOTATION.md:
 - `longest`: where cues overlap the longer one is the reading ("var enige om at" is a judgement,
   not "enige om");
 - `subordinate`: an action verb after an infinitive marker ("in order to strengthen", "for å
-  fremme") describes a purpose, not what the parties do, and is dropped;
+  fremme") describes a purpose, and after a topic word ("talks on deepening ties") a topic, not
+  what the parties do, and is dropped;
 - `look_only`: an agreement only to look ("agreed to study the possibility") is explore, while
   the actions listed after the look ("..., and to promote ...") stay commitments;
 - `conjunct`: a verb listed after another (", strengthen", "and promote") shares its reading:
@@ -92,7 +93,7 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
     only = pack.phrase_regex("grammar", "only")
     negations = [n for n in find(pack, "grammar", "negation", text, offset) if not only.match(text, n.end - offset + 1)]
     found = [c for c in found if not any(0 <= c.start - n.end <= 12 for n in negations)]
-    markers = find(pack, "grammar", "infinitive", text, offset)
+    markers = find(pack, "grammar", "infinitive", text, offset) + find(pack, "grammar", "topic", text, offset)
     passives = find(pack, "grammar", "passive", text, offset)
     looks = find(pack, "modality", "look_only", text, offset)
     wishes = longest_first(find(pack, "modality", "wish", text, offset))
