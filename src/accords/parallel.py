@@ -1,8 +1,9 @@
 """Run one pure function over many paths on every core: results in input order, memory bounded.
 
 Reading a document is pure Python, so threads would share one core: the work runs in worker
-processes. Each worker loads the language packs, registries and language detector once, when it
-starts (`warm`), and handles a path at a time; the caller gets `(path, result)` pairs in the
+processes. The language packs, registries and language detector are loaded once, before the
+workers are forked (or by each worker as it starts, where processes cannot be forked), and each
+worker handles a path at a time; the caller gets `(path, result)` pairs in the
 order the paths came, where a result is the function's value or the exception it raised, so a
 batch reports a bad file in its place and goes on. At most a few paths per worker are in
 flight, so memory stays flat however many paths there are, and one process (the caller) still
@@ -50,15 +51,21 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def warm() -> None:
-    """Start a worker: leave Ctrl-C to the caller (which stops the batch and keeps what is
-    whole), end with the caller, and load what every document needs (packs, registries, the
-    language detector) by reading a short statement, so that the worker pays for it once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+def load() -> None:
+    """Load what every document needs (packs, registries, the language detector) by reading a
+    short statement, so that a process pays for it once, before its first path."""
     from accords.pipeline import process_text
 
     process_text("JOINT STATEMENT\n\n1. The two sides agreed to raise bilateral trade by 2030.\n", "warm.txt")
+
+
+def warm() -> None:
+    """Start a worker: leave Ctrl-C to the caller (which stops the batch and keeps what is
+    whole), end with the caller, and load what every document needs (nothing more to load for a
+    worker forked from a caller that has loaded it)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+    load()
 
 
 def _attempt(work: Callable[[str], T], path: str) -> T | Exception:
@@ -93,6 +100,10 @@ def ordered_map(
             yield path, _attempt(work, path)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        # Loaded once here, the workers share it from their first instant instead of each
+        # spending seconds of processor time loading the same thing.
+        load()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method), initializer=warm)
     queue: deque[tuple[str, Future[T]]] = deque()
 
