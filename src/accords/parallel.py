@@ -12,6 +12,7 @@ writes everything out.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -102,8 +103,10 @@ def ordered_map(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
         # Loaded once here, the workers share it from their first instant instead of each
-        # spending seconds of processor time loading the same thing.
+        # spending seconds of processor time loading the same thing; frozen, it is left out of
+        # the workers' garbage collections, which would otherwise copy every page of it.
         load()
+        gc.freeze()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method), initializer=warm)
     queue: deque[tuple[str, Future[T]]] = deque()
 
