@@ -1,5 +1,7 @@
 """Typed errors: each becomes one line at the command line and a 4xx answer in the web app."""
 
+from __future__ import annotations
+
 
 class AccordsError(Exception):
     """Base of every error a user can cause; its message is the one line they see."""
@@ -12,6 +14,10 @@ class ReadError(AccordsError):
         super().__init__(f"{name}: {problem}")
         self.name = name
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[ReadError], tuple[str, str]]:
+        # Rebuilt from both parts when a worker process hands it back (see accords.parallel).
+        return (type(self), (self.name, self.problem))
 
 
 class StoreError(AccordsError):

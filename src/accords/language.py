@@ -4,15 +4,21 @@ lingua restricted to our languages is both faster and more exact than over all l
 splits Bokmål from Nynorsk and Danish unreliably on short text, so those are read as the pack
 they are listed under (`lingua_also`). The first characters of a paragraph decide: a paragraph
 does not change language half-way, and the cost of detection grows with its length.
+
+lingua's models are loaded when first needed, and only for the languages a text's letters
+allow: a process that reads no Russian never loads the Russian model (about 100 MB less), and
+a command that reads one document starts seconds sooner than with every model preloaded.
 """
 
 from __future__ import annotations
 
 from functools import cache
-
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from typing import TYPE_CHECKING
 
 from accords import lang
+
+if TYPE_CHECKING:
+    from lingua import Language, LanguageDetector
 
 #: Paragraphs shorter than this inherit the document's language: too little to tell.
 MIN_CHARS = 40
@@ -21,10 +27,11 @@ _SAMPLE = 160
 
 @cache
 def _detector() -> tuple[LanguageDetector, dict[Language, str]]:
+    from lingua import Language, LanguageDetectorBuilder
+
     names = lang.lingua_names()
     languages = {getattr(Language, name): code for name, code in names.items()}
-    detector = LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
-    return detector, languages
+    return LanguageDetectorBuilder.from_languages(*languages).build(), languages
 
 
 def detect(text: str) -> str | None:

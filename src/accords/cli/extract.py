@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import IO
 
 import click
@@ -15,9 +16,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from accords.atomic import atomic_text, same_file
-from accords.cli.options import max_size_option
+from accords.cli.options import jobs_option, max_size_option
 from accords.errors import AccordsError
 from accords.model import Record
+from accords.parallel import ordered_map
 from accords.pipeline import process
 from accords.read import STDIN, Walk, shown, walk
 
@@ -103,8 +105,11 @@ def _report_skipped(console: Console, found: Walk, verbose: bool) -> None:
               help="json: one object (an array for several inputs); jsonl: one record a line.")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (whole, once done), not stdout.")
 @max_size_option
+@jobs_option("read")
 @click.option("--verbose", "-v", is_flag=True, help="Name each file skipped in the folders read, and why.")
-def extract_command(paths: tuple[str, ...], fmt: str, out: str | None, max_size: int, verbose: bool) -> None:
+def extract_command(
+    paths: tuple[str, ...], fmt: str, out: str | None, max_size: int, jobs: int, verbose: bool
+) -> None:
     """Read documents (files, folders, `-` for stdin) and print their records.
 
     Inside folders, files of the supported types are read (.txt, .md, .html, .pdf ...); hidden
@@ -122,15 +127,14 @@ def extract_command(paths: tuple[str, ...], fmt: str, out: str | None, max_size:
     try:
         with _output(out) as handle, progress_bar(err, "extract") as bar:
             task = bar.add_task("extract", total=len(sources), rate=0.0, failed=0)
-            for source in sources:
-                try:
-                    record = process(source, max_bytes=max_size)
-                except AccordsError as exc:
+            reading = ordered_map(partial(process, max_bytes=max_size), sources, min(jobs, len(sources)))
+            for source, record in reading:
+                if isinstance(record, AccordsError):
                     failed += 1
-                    _say(err, f"accords: {exc}")
-                except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop the batch
+                    _say(err, f"accords: {record}")
+                elif isinstance(record, Exception):  # an extraction bug must not stop the batch
                     failed += 1
-                    _say(err, f"accords: {shown(source)}: extraction failed ({type(exc).__name__}: {exc})")
+                    _say(err, f"accords: {shown(source)}: extraction failed ({type(record).__name__}: {record})")
                 else:
                     if fmt == "jsonl":
                         write_record(handle, record, None)

@@ -26,8 +26,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accords.batch.records import Load, count_records, record_files, stored_records
-from accords.cli.options import max_size_option
+from accords.cli.options import jobs_option, max_size_option
 from accords.errors import AccordsError, StoreError
+from accords.model import Record
+from accords.parallel import ordered_map
 from accords.pipeline import expand
 from accords.store import DEFAULT_PATH, connect, export, query
 from accords.store.database import check as integrity
@@ -147,8 +149,11 @@ def _parties(codes: list[str]) -> str:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @max_size_option
-def ingest(paths: tuple[str, ...], db: str, max_size: int) -> None:
+@jobs_option("read")
+def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int) -> None:
     """Read documents (files, folders, - for stdin) into the register, one transaction each.
+
+    Worker processes read and extract; this process alone writes, a document at a time.
 
     The records of `accords batch` (its OUTPUT folder, or Parquet files of records) are stored as
     they are, without extracting them again. The same text ingested again changes nothing; the
@@ -159,8 +164,9 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int) -> None:
     datasets = {path: record_files(path) for path in paths}
     parquet = [file for found in datasets.values() for file in found or ()]
     files = list(expand(path for path, found in datasets.items() if found is None))
+    reading = ordered_map(partial(read_and_extract, max_bytes=max_size), files, min(jobs, len(files)))
     documents: Iterator[tuple[str, Load]] = chain(
-        ((path, partial(read_and_extract, path, max_size)) for path in files), stored_records(parquet)
+        ((path, _made(result)) for path, result in reading), stored_records(parquet)
     )
     total = len(files) + count_records(parquet)
     stored = unchanged = 0
@@ -220,6 +226,18 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int) -> None:
         _err.print(f"  {failure}", markup=False, highlight=False, soft_wrap=True)
     if failures:
         raise SystemExit(1)
+
+
+def _made(result: tuple[Record, str | None] | Exception) -> Load:
+    """What a worker made of a file, as a loader like a stored record's: it raises what the
+    worker raised, so that both fail alike."""
+
+    def load() -> tuple[Record, str | None]:
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    return load
 
 
 # --- questions ----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -175,9 +175,13 @@ class Pack:
         return list(value) if isinstance(value, dict) else []
 
 
+@lru_cache(maxsize=256)
 def lowered(text: str) -> str | None:
     """`text` in lower case when that keeps every offset (it does but for a few letters such
-    as the Turkish dotted I), else None: then matching falls back to case-insensitive."""
+    as the Turkish dotted I), else None: then matching falls back to case-insensitive.
+
+    Every cue list of an extractor is matched against the same provision, so the provisions of
+    the document in hand are lowered once each, not once per cue list."""
     lower = text.lower()
     return lower.translate(APOSTROPHES) if len(lower) == len(text) else None
 

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 
 from accords.errors import ReadError
 from accords.read.decode import decode
-from accords.read.html import read_html
-from accords.read.pdf import read_pdf
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -170,12 +168,18 @@ def _problem(exc: OSError) -> str:
 
 def read_bytes(data: bytes, name: str, suffix: str = "") -> RawDocument:
     """Read bytes whose kind is given by a file suffix (text when unknown)."""
+    # The PDF and HTML readers (pypdf, trafilatura) take longer to import than a text takes to
+    # read: they are imported for the first document that needs them.
     suffix = suffix.lower()
     if suffix in PDF_SUFFIXES or data[:5] == b"%PDF-":
+        from accords.read.pdf import read_pdf
+
         return RawDocument(name, read_pdf(data, name), "pdf")
     text = decode(data, name)
     head = text.lstrip()[:512].lower()
     if suffix in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html")):
+        from accords.read.html import read_html
+
         page = read_html(text, name)
         return RawDocument(name, page.text, "html", page.title, page.published, page.url)
     return RawDocument(name, text, "text")
