@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -53,9 +54,7 @@ def connect(path: str | Path, *, create: bool = False, timeout: float = BUSY_TIM
         conn.execute("PRAGMA foreign_keys = ON")
         _refuse_newer(conn, name)
         if read_only is None:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            _migrate(conn)
+            _setting_up(conn, timeout)
         elif schema_version(conn) < len(MIGRATIONS):
             raise StoreError(f"{name}: the register is read-only here and needs upgrading; open it once writable")
     except StoreError:
@@ -65,6 +64,28 @@ def connect(path: str | Path, *, create: bool = False, timeout: float = BUSY_TIM
         conn.close()
         raise store_error(name, exc) from None
     return conn
+
+
+def _setting_up(conn: sqlite3.Connection, timeout: float) -> None:
+    """WAL and the schema, waiting for another process that is creating the same register.
+
+    SQLite answers "locked" at once, without its busy handler, when a connection asks to change
+    the journal mode while another one writes; so the wait is ours, up to the same time limit."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            _migrate(conn)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(_LOCKED_PAUSE)
+
+
+#: How long to pause before asking again for a register another process is setting up.
+_LOCKED_PAUSE = 0.05
 
 
 def _read_only(path: Path) -> str | None:
