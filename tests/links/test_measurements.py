@@ -31,10 +31,14 @@ TRADE = "bilateral trade turnover"
          [Measurement(metric=TRADE, amount=86e9, unit="USD", year=2024)]),
         ("ru", "В 2024 году товарооборот составил 240 млрд долларов.",
          [Measurement(metric=TRADE, amount=240e9, unit="USD", year=2024)]),
+        ("de", "Die Seiten begrüßten, dass der Austausch 2017 ein Handelsvolumen von rund 100 Milliarden Euro erreichte.",
+         [Measurement(metric=TRADE, amount=100e9, unit="EUR", year=2017)]),
+        ("en", "Relations were upgraded in 2013, with bilateral trade reaching USD 9 billion last year.",
+         [Measurement(metric=TRADE, amount=9e9, unit="USD", year=None)]),
         ("en", "The two sides agreed to raise bilateral trade to USD 2 billion by 2030.", []),
         ("en", "Australia has provided $50 million to the programme so far.", []),
     ],
-    ids=["en", "de", "vi", "ru", "a target", "no metric"],
+    ids=["en", "de", "vi", "ru", "de verb last", "year of another clause", "a target", "no metric"],
 )
 def test_figures_reached_are_measurements_and_targets_are_not(code: str, text: str, expected: list[Measurement]) -> None:
     assert measurements_of(lang.load(code), text) == expected
