@@ -289,3 +289,31 @@ def test_the_targets_page_charts_progress_toward_each_target(page: Page, renewed
     shot(page, "targets-progress")
     page.goto(renewed.url + "/partners/NO")
     expect(page.locator("table.targets svg.sparkline")).to_have_count(2)
+
+
+def test_two_language_versions_side_by_side_with_the_slips_marked(
+    page: Page, seeded: tuple[Path, list[str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    running = start(copy_register(seeded, tmp_path_factory.mktemp("versions")))
+    try:
+        ids = []
+        with running.client() as http:
+            for name in ("no_vn_2024_statement_en.txt", "no_vn_2024_statement_de.txt"):
+                files = {"files": (name, (LINKS / name).read_bytes(), "text/plain")}
+                ids.append(http.post("/api/ingest", files=files).json()["results"][0]["document_id"])
+            assert http.get(f"/documents/{ids[0]}/versions/{seed_of(seeded)}").status_code == 400
+        page.goto(running.url + f"/documents/{ids[0]}/versions/{ids[1]}")
+        expect(page.locator(".disagreement-count")).to_have_text("3 disagreements")
+        slips = page.locator("tr.disagreement")
+        expect(slips).to_have_count(3)
+        expect(slips.nth(0)).to_contain_text("Hanoi ≠ Ho Chi Minh City")
+        expect(slips.nth(1)).to_contain_text("2 ≠ 3")
+        expect(slips.nth(2)).to_contain_text("commit ≠ explore")
+        expect(page.locator("tr.disagrees")).to_have_count(3)
+        shot(page, "versions")
+    finally:
+        stop(running)
+
+
+def seed_of(seeded: tuple[Path, list[str]]) -> str:
+    return seeded[1][0]

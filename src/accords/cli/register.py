@@ -631,6 +631,34 @@ def history(commitment: int, fmt: str, db: str) -> None:
     _emit(found, fmt, table)
 
 
+@click.command("diff")
+@click.argument("first")
+@click.argument("second")
+@format_option
+@db_option
+def diff_command(first: str, second: str, fmt: str, db: str) -> None:
+    """Two language versions of one text, provision by provision: where they disagree on a place, a treaty
+    or organisation, a number or the modality."""
+    with _register(db) as conn:
+        found = query.versions.diff(conn, first, second)
+
+    def table() -> Table:
+        a, b = found.first, found.second
+        out = _table(
+            f"{a.file or _doc(a.document_id)} ({a.language}) against {b.file or _doc(b.document_id)} ({b.language}):"
+            f" {found.disagreements} disagreement(s)",
+            ("no.", "kind", a.language or "first", b.language or "second", "text"),
+            ("text",),
+            lines=True,
+        )
+        for row in found.rows:
+            for d in row.disagreements:
+                out.add_row(row.number or "", d.kind, d.first, d.second, f"{row.first}\n{row.second}")
+        return out
+
+    _emit([found], fmt, table)
+
+
 def _cell(agreed: list[query.compare.Agreed]) -> str:
     if not agreed:
         return "—"
@@ -705,6 +733,7 @@ def check_command(db: str) -> None:
 
 COMMANDS = [
     history,
+    diff_command,
     ingest,
     search,
     show,

@@ -200,6 +200,13 @@ def partner(request: Request, code: str) -> HTMLResponse:
     )
 
 
+@router.get("/documents/{first}/versions/{second}", response_class=HTMLResponse)
+def versions(request: Request, first: str, second: str) -> HTMLResponse:
+    """Two language versions of one text side by side, provision by provision, with their disagreements marked."""
+    found = query.versions.diff(connection(request), first, second)
+    return render(request, "versions.html", {"active": "documents", "diff": found})
+
+
 @router.get("/targets", response_class=HTMLResponse)
 def targets(request: Request, partner: Annotated[list[str] | None, Query()] = None) -> HTMLResponse:
     """Every quantified target, nearest deadline first, with what has been reached toward it."""

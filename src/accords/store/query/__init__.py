@@ -21,6 +21,7 @@ from accords.store.query import (
     search,
     targets,
     timeline,
+    versions,
 )
 from accords.store.query.filters import Filters, Window
 from accords.store.query.tables import Page
@@ -42,4 +43,5 @@ __all__ = [
     "search",
     "targets",
     "timeline",
+    "versions",
 ]
