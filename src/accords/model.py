@@ -60,6 +60,19 @@ class Target(BaseModel):
     year: int | None = None
 
 
+class Measurement(BaseModel):
+    """A figure already reached ("two-way trade reached USD 86 billion in 2024"): never a target.
+
+    Not in spec/SCHEMA.md's fields, which keep their meaning; an extra list per provision that
+    the scorer does not read, so that progress toward a target can be followed.
+    """
+
+    metric: str
+    amount: float
+    unit: str
+    year: int | None = None
+
+
 class Entity(BaseModel):
     """An organisation or an instrument, resolved to a registry id where one is known."""
 
@@ -78,6 +91,7 @@ class Provision(BaseModel):
     actors: list[str] = Field(default_factory=list)
     domains: list[str] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
+    measurements: list[Measurement] = Field(default_factory=list)
     instruments: list[Entity] = Field(default_factory=list)
     organizations: list[Entity] = Field(default_factory=list)
     mechanisms: list[str] = Field(default_factory=list)

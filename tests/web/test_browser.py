@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Response, expect, sync_playwright
-from web_fixtures import SCREENSHOTS, Server
+from web_fixtures import SCREENSHOTS, Server, copy_register, start, stop
 
 pytestmark = pytest.mark.browser
 
@@ -238,3 +238,82 @@ def test_the_skip_link_appears_on_tab_and_leads_to_the_content(page: Page, serve
     expect(link).to_be_in_viewport()
     link.press("Enter")
     expect(page).to_have_url(re.compile(r"#main$"))
+
+
+LINKS = Path(__file__).resolve().parents[1] / "data" / "links"
+
+
+@pytest.fixture(scope="module")
+def renewed(seeded: tuple[Path, list[str]], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The seeds and two statements between Norway and Vietnam, the later one (in German) renewing the earlier."""
+    running = start(copy_register(seeded, tmp_path_factory.mktemp("renewed")))
+    with running.client() as http:
+        for name in ("no_vn_2023_en.txt", "no_vn_2025_de.txt"):
+            files = {"files": (name, (LINKS / name).read_bytes(), "text/plain")}
+            assert http.post("/api/ingest", files=files).json()["results"][0]["status"] == "stored"
+    yield running
+    stop(running)
+
+
+def test_a_commitment_page_shows_its_earlier_mention_and_the_pair_what_is_new(page: Page, renewed: Server) -> None:
+    page.goto(renewed.url + "/partners/NO")
+    visit = page.locator(".latest-visit")
+    expect(visit).to_contain_text("1 new, 3 made before")
+    expect(visit.locator(".change-strengthened")).to_have_count(2)
+    expect(visit.locator(".change-new")).to_have_text(re.compile("new", re.IGNORECASE))
+    shot(page, "partner-latest-visit")
+    visit.locator("a", has_text="bilateralen Handel").click()
+    mentions = page.locator("ol.mentions li")
+    expect(mentions).to_have_count(2)
+    expect(mentions.nth(0)).to_contain_text("USD 2 billion by 2030")
+    expect(mentions.nth(1)).to_contain_text("2 billion → 3 billion USD")
+    shot(page, "commitment-mentions")
+    mentions.nth(0).locator("a").click()
+    expect(page.locator("ol.mentions li[aria-current]")).to_contain_text(re.compile("first mention", re.IGNORECASE))
+
+
+def test_the_targets_page_charts_progress_toward_each_target(page: Page, renewed: Server) -> None:
+    with renewed.client() as http:
+        name = "no_vn_2025_report_en.txt"
+        files = {"files": (name, (LINKS / name).read_bytes(), "text/plain")}
+        assert http.post("/api/ingest", files=files).json()["results"][0]["status"] == "stored"
+    page.goto(renewed.url + "/targets")
+    rows = page.locator("table.targets tbody tr", has=page.locator("svg.sparkline"))
+    expect(rows).to_have_count(2)
+    expect(rows.nth(0)).to_contain_text("2028")
+    expect(rows.nth(0)).to_contain_text("not on track")
+    expect(rows.nth(1)).to_contain_text("2030")
+    expect(rows.nth(1)).to_contain_text("75%")
+    expect(rows.nth(1).locator(".on-track")).to_have_text("on track")
+    expect(rows.nth(1).locator("svg circle.reading")).to_have_count(2)
+    shot(page, "targets-progress")
+    page.goto(renewed.url + "/partners/NO")
+    expect(page.locator("table.targets svg.sparkline")).to_have_count(2)
+
+
+def test_two_language_versions_side_by_side_with_the_slips_marked(
+    page: Page, seeded: tuple[Path, list[str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    running = start(copy_register(seeded, tmp_path_factory.mktemp("versions")))
+    try:
+        ids = []
+        with running.client() as http:
+            for name in ("no_vn_2024_statement_en.txt", "no_vn_2024_statement_de.txt"):
+                files = {"files": (name, (LINKS / name).read_bytes(), "text/plain")}
+                ids.append(http.post("/api/ingest", files=files).json()["results"][0]["document_id"])
+            assert http.get(f"/documents/{ids[0]}/versions/{seed_of(seeded)}").status_code == 400
+        page.goto(running.url + f"/documents/{ids[0]}/versions/{ids[1]}")
+        expect(page.locator(".disagreement-count")).to_have_text("3 disagreements")
+        slips = page.locator("tr.disagreement")
+        expect(slips).to_have_count(3)
+        expect(slips.nth(0)).to_contain_text("Hanoi ≠ Ho Chi Minh City")
+        expect(slips.nth(1)).to_contain_text("2 ≠ 3")
+        expect(slips.nth(2)).to_contain_text("commit ≠ explore")
+        expect(page.locator("tr.disagrees")).to_have_count(3)
+        shot(page, "versions")
+    finally:
+        stop(running)
+
+
+def seed_of(seeded: tuple[Path, list[str]]) -> str:
+    return seeded[1][0]

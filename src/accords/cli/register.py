@@ -510,12 +510,13 @@ def targets(
     filters = Filters(parties=(country,) if country else (), domain=domain, since=since, until=until)
     with _register(db) as conn:
         found = query.targets.targets(conn, filters, due_before=due_before).items
+        progress = {t.id: query.progress.progress(conn, t) for t in found}
 
     def table() -> Table:
         out = _table(
             "Targets" + (f" due before {due_before}" if due_before else ""),
-            ("due", "parties", "target", "metric", "status", "document"),
-            ("metric",),
+            ("due", "parties", "target", "metric", "reached", "on track", "status", "document"),
+            ("metric", "reached"),
         )
         for t in found:
             out.add_row(
@@ -523,12 +524,23 @@ def targets(
                 _parties(t.parties),
                 _amount(t.amount, t.unit),
                 t.metric or "",
+                _reached(progress[t.id], t.unit),
+                {True: "yes", False: "no", None: ""}[progress[t.id].on_track],
                 t.status or t.modality or "",
                 _doc(t.document_id) + (f" no. {t.number}" if t.number else ""),
             )
         return out
 
-    _emit(found, fmt, table)
+    _emit([{**asdict(t), "progress": asdict(progress[t.id])} for t in found], fmt, table)
+
+
+def _reached(progress: query.progress.Progress, unit: str) -> str:
+    """The figures reached so far, latest last, and the share of the target the latest is."""
+    if not progress.readings:
+        return ""
+    figures = ", ".join(f"{_amount(r.amount, unit)} ({r.year})" for r in progress.readings[-3:])
+    return figures + (f": {progress.share:.0%}" if progress.share is not None else "")
+
 
 
 @click.command()
@@ -618,6 +630,53 @@ def status(
     _emit([found], fmt, table)
 
 
+@click.command()
+@click.argument("commitment", type=int)
+@format_option
+@db_option
+def history(commitment: int, fmt: str, db: str) -> None:
+    """A commitment's line from first mention to last: each later document that made it again, and how it changed."""
+    with _register(db) as conn:
+        found = query.renewals.line(conn, commitment)
+
+    def table() -> Table:
+        out = _table(f"Commitment {commitment}: {len(found)} mention(s)", ("id", "date", "document", "change", "text"), ("change", "text"), lines=True)
+        for m in found:
+            change = (m.change or "first") + (f" ({m.reasons})" if m.reasons else "")
+            out.add_row(str(m.id), m.date or "", f"{_doc(m.document_id)} no. {m.number or '-'}", change, m.text)
+        return out
+
+    _emit(found, fmt, table)
+
+
+@click.command("diff")
+@click.argument("first")
+@click.argument("second")
+@format_option
+@db_option
+def diff_command(first: str, second: str, fmt: str, db: str) -> None:
+    """Two language versions of one text, provision by provision: where they disagree on a place, a treaty
+    or organisation, a number or the modality."""
+    with _register(db) as conn:
+        found = query.versions.diff(conn, first, second)
+
+    def table() -> Table:
+        a, b = found.first, found.second
+        out = _table(
+            f"{a.file or _doc(a.document_id)} ({a.language}) against {b.file or _doc(b.document_id)} ({b.language}):"
+            f" {found.disagreements} disagreement(s)",
+            ("no.", "kind", a.language or "first", b.language or "second", "text"),
+            ("text",),
+            lines=True,
+        )
+        for row in found.rows:
+            for d in row.disagreements:
+                out.add_row(row.number or "", d.kind, d.first, d.second, f"{row.first}\n{row.second}")
+        return out
+
+    _emit([found], fmt, table)
+
+
 def _cell(agreed: list[query.compare.Agreed]) -> str:
     if not agreed:
         return "—"
@@ -691,6 +750,8 @@ def check_command(db: str) -> None:
 
 
 COMMANDS = [
+    history,
+    diff_command,
     ingest,
     search,
     show,

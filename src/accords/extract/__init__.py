@@ -14,6 +14,7 @@ from accords.extract.context import Context, Match, find
 from accords.extract.domains import domains_of
 from accords.extract.entities import entities_of
 from accords.extract.event import VISITS, extract_event
+from accords.extract.measurements import measurements_of
 from accords.extract.relationship import extract_relationship
 from accords.extract.targets import settle, targets_of
 from accords.model import Evidence, Provision, Record, Span
@@ -83,6 +84,7 @@ def read_provision(ctx: Context, provision: Provision, sentences: list[Span], st
     if level != "narrative":
         provision.targets, target_evidence = targets_of(pack, text, start, named)
         evidence += target_evidence
+    provision.measurements = measurements_of(pack, text)
     provision.evidence = sorted(evidence, key=lambda e: e.span)
 
 

@@ -23,6 +23,7 @@ from accords.store.events import link_event
 from accords.store.folding import plain_letters
 from accords.store.labels import COMMITMENT_MODALITIES
 from accords.store.packing import pack, unpack
+from accords.store.renewals import link_renewals
 from accords.store.schema import MIGRATIONS
 
 DEFAULT_PATH = "accords.db"
@@ -236,6 +237,7 @@ def store_record(conn: sqlite3.Connection, record: Record, text: str | None = No
             [(None, "event", e) for e in record.event.evidence]
             + [(None, "relationship", e) for e in record.relationship.evidence],
         )
+        link_renewals(conn, record, load_record)
     return True
 
 
@@ -338,6 +340,10 @@ def _insert_provisions(conn: sqlite3.Connection, record: Record) -> None:
     conn.executemany(
         "INSERT INTO targets (provision_id, metric, amount, unit, year) VALUES (?, ?, ?, ?, ?)",
         [(pid, t.metric, t.amount, t.unit, t.year) for pid, p in numbered for t in p.targets],
+    )
+    conn.executemany(
+        "INSERT INTO measurements (provision_id, metric, amount, unit, year) VALUES (?, ?, ?, ?, ?)",
+        [(pid, m.metric, m.amount, m.unit, m.year) for pid, p in numbered for m in p.measurements],
     )
     conn.executemany(
         "INSERT INTO entities (provision_id, kind, ordinal, entity_id, name, year) VALUES (?, ?, ?, ?, ?, ?)",

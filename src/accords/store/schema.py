@@ -171,5 +171,33 @@ CREATE VIRTUAL TABLE provisions_fts USING fts5 (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL,)
+RENEWALS = """
+-- How each commitment of a pair's later document stands to its earlier mention (accords.store.renewals):
+-- earlier_id is NULL for a new one. Derived at ingest, like every table but status_changes.
+CREATE TABLE renewals (
+    provision_id INTEGER PRIMARY KEY REFERENCES provisions (id) ON DELETE CASCADE,
+    earlier_id   INTEGER REFERENCES provisions (id) ON DELETE CASCADE,
+    change       TEXT NOT NULL
+                 CHECK (change IN ('new', 'repeated', 'strengthened', 'weakened', 'changed')),
+    reasons      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX renewals_earlier ON renewals (earlier_id);
+"""
+
+MEASUREMENTS = """
+-- Figures already reached (model.Measurement), measured against the targets of the same parties,
+-- metric and unit by accords.store.query.progress.
+CREATE TABLE measurements (
+    id           INTEGER PRIMARY KEY,
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    metric       TEXT NOT NULL,
+    amount       REAL NOT NULL,
+    unit         TEXT NOT NULL,
+    year         INTEGER
+);
+CREATE INDEX measurements_provision ON measurements (provision_id);
+CREATE INDEX measurements_metric ON measurements (metric, unit);
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, RENEWALS, MEASUREMENTS)
 """Migration N (from 1) is MIGRATIONS[N - 1]; append, never edit one that has shipped."""

@@ -32,6 +32,7 @@ from accords.web.formats import amount, label
 from accords.web.memo import cached
 from accords.web.rendering import render
 from accords.web.security import TOKEN_COOKIE, Guard
+from accords.web.sparklines import sparkline
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -190,13 +191,57 @@ def partner(request: Request, code: str) -> HTMLResponse:
             "timeline": view.timeline,
             "levels": [e for e in view.timeline if e.kind in ("relations", "level", "upgrade")],
             "by_domain": view.commitments,
-            "targets": query.targets.targets(conn, wanted).items,
+            "targets": _with_progress(conn, query.targets.targets(conn, wanted).items),
+            "latest": _latest_visits(conn, view),
             "documents": query.documents.documents(conn, wanted, Window(200)),
             "timeline_chart": _timeline_chart(view.timeline),
             "domain_chart": _domain_chart(scope, view.commitments),
         },
     )
 
+
+@router.get("/documents/{first}/versions/{second}", response_class=HTMLResponse)
+def versions(request: Request, first: str, second: str) -> HTMLResponse:
+    """Two language versions of one text side by side, provision by provision, with their disagreements marked."""
+    found = query.versions.diff(connection(request), first, second)
+    return render(request, "versions.html", {"active": "documents", "diff": found})
+
+
+@router.get("/targets", response_class=HTMLResponse)
+def targets(request: Request, partner: Annotated[list[str] | None, Query()] = None) -> HTMLResponse:
+    """Every quantified target, nearest deadline first, with what has been reached toward it."""
+    conn = connection(request)
+    wanted = Filters(parties=tuple(p for p in partner or () if p.strip()))
+    found = query.targets.targets(conn, wanted, Window(MAX_TARGETS))
+    return render(
+        request,
+        "targets.html",
+        {"active": "targets", "targets": _with_progress(conn, found.items), "total": found.total},
+    )
+
+
+MAX_TARGETS = 500
+"""How many targets one page lists."""
+
+
+def _with_progress(conn: sqlite3.Connection, found: list[query.targets.TargetRow]) -> list[dict[str, Any]]:
+    """Each target with its progress and the small chart of it."""
+    out = []
+    for t in found:
+        progress = query.progress.progress(conn, t)
+        out.append({"t": t, "progress": progress, "chart": sparkline(t, progress)})
+    return out
+
+
+def _latest_visits(conn: sqlite3.Connection, view: query.countries.CountryView) -> list[query.renewals.LatestVisit]:
+    """For each pair on the page that met more than once: its latest document and how its commitments stand."""
+    pairs = [view.pair] if view.pair else [p for p in view.pairs if p.documents > 1]
+    found = (query.renewals.latest_changes(conn, [p.of, p.country]) for p in pairs[:MAX_LATEST_PAIRS])
+    return [visit for visit in found if visit is not None and visit.changes]
+
+
+MAX_LATEST_PAIRS = 30
+"""How many pairs a country page compares with their earlier visits."""
 
 _KIND_NAMES = {
     "relations": "Relations",
@@ -358,6 +403,7 @@ def _commitment_page(
             "active": "commitments",
             "c": found,
             "provision": provision,
+            "mentions": query.renewals.line(conn, commitment_id),
             "targets": [
                 amount(t.amount, t.unit) + (f" by {t.year}" if t.year else "") for t in provision.targets
             ],

@@ -23,6 +23,7 @@ NAVIGATION = (
     ("partners", "/partners", "Partners"),
     ("compare", "/compare", "Compare"),
     ("commitments", "/commitments", "Commitments"),
+    ("targets", "/targets", "Targets"),
     ("upload", "/upload", "Add documents"),
 )
 

@@ -16,9 +16,12 @@ from accords.store.query import (
     filters,
     overview,
     partners,
+    progress,
+    renewals,
     search,
     targets,
     timeline,
+    versions,
 )
 from accords.store.query.filters import Filters, Window
 from accords.store.query.tables import Page
@@ -35,7 +38,10 @@ __all__ = [
     "filters",
     "overview",
     "partners",
+    "progress",
+    "renewals",
     "search",
     "targets",
     "timeline",
+    "versions",
 ]
