@@ -119,8 +119,7 @@ def quoted_speaker(ctx: Context, pack: Pack, cue: Match, paragraph: tuple[int, i
     """The party whose words hold `cue`: a cue inside quotation marks, or in a paragraph that
     opens with a speech dash, belongs to the speaker that a reporting verb of the paragraph
     names ("..., sier statsminister Støre", "“...,” Ramaphosa said"), when that is one party."""
-    whole = (paragraph[0], paragraph[1])
-    quoted = any(q0 <= cue.start < q1 for q0, q1 in _quotations(ctx.text, whole))
+    quoted = any(q0 <= cue.start < q1 for q0, q1 in _quotations(ctx.text, paragraph))
     if not quoted and not ctx.text[paragraph[0] : paragraph[0] + 2].lstrip().startswith(_SPEECH_DASHES):
         return None
     text = ctx.text[paragraph[0] : paragraph[1]]
@@ -130,7 +129,7 @@ def quoted_speaker(ctx: Context, pack: Pack, cue: Match, paragraph: tuple[int, i
         if after and len(after[0].states) == 1:
             first = after[0]
             return list(first.states), Evidence(field="actors", value=first.states[0], span=(first.start, first.end), cue=first.cue)
-        sentence = next(((s, e) for s, e in sentences if s <= said.start < e), whole)
+        sentence = next(((s, e) for s, e in sentences if s <= said.start < e), paragraph)
         states, evidence = actors_of(ctx, pack, said, sentence)
         if evidence is not None and len(states) == 1:
             return states, evidence

@@ -123,6 +123,17 @@ class Context:
         return [p.span for p in self.doc.provisions]
 
     @cached_property
+    def _provision_starts(self) -> list[int]:
+        return [start for start, _ in self.body_spans]
+
+    def provision_at(self, offset: int) -> Provision | None:
+        """The provision holding `offset`, by bisection over the provisions in text order."""
+        i = bisect.bisect_right(self._provision_starts, offset) - 1
+        if i >= 0 and offset < self.body_spans[i][1]:
+            return self.doc.provisions[i]
+        return None
+
+    @cached_property
     def country_mentions(self) -> list[Mention]:
         """States named or described (by adjective) anywhere in the body."""
         out: list[Mention] = []

@@ -274,8 +274,8 @@ _DATELINE_MARK = re.compile(r"(?:--|—|–|\s-\s|/CNW/|\([A-Z][\w.+/ ]{1,30}\)\
 
 def _in_dateline(ctx: Context, hit: DateHit) -> bool:
     """Whether a date is a news page's dateline (where and when it was filed), not an event's."""
-    paragraph = next(((s, e) for s, e in ctx.body_spans if s <= hit.start < e), None)
-    if paragraph is None or hit.start - paragraph[0] > _DATELINE_START:
+    paragraph = ctx.provision_at(hit.start)
+    if paragraph is None or hit.start - paragraph.span[0] > _DATELINE_START:
         return False
     return bool(_DATELINE_MARK.search(ctx.text[hit.end : hit.end + _DATELINE_TAIL]))
 
@@ -388,7 +388,8 @@ def _hosted(ctx: Context, opening: list[PersonHit], cue: Match) -> tuple[PersonH
 
 
 def _same_paragraph(ctx: Context, a: Match, b: Match) -> bool:
-    return any(s <= a.start < e and s <= b.start < e for s, e in ctx.body_spans)
+    where = ctx.provision_at(a.start)
+    return where is not None and where is ctx.provision_at(b.start)
 
 
 def _meeting_place(ctx: Context) -> str | None:
@@ -408,7 +409,8 @@ def _destination(ctx: Context, cue: Match | None) -> str | None:
         return None
     states = [m for m in ctx.country_mentions if not m.demonym]
     after = [m for m in states if 0 <= m.start - cue.end <= _DESTINATION_WINDOW]
-    towards = ctx.pack_of(_language_at(ctx, cue.start)).phrase_regex("event", "towards")
+    where = ctx.provision_at(cue.start)
+    towards = ctx.pack_of(where.language if where else None).phrase_regex("event", "towards")
     # "chuyến thăm của nhà lãnh đạo Nga tới Trung Quốc": the state after "to" is the one visited.
     headed = [m for m in after if towards.search(ctx.text[max(cue.end, m.start - _TOWARDS_WINDOW) : m.start])]
     if headed or after:
@@ -420,10 +422,6 @@ def _destination(ctx: Context, cue: Match | None) -> str | None:
     for city in cities().find(ctx.text[window_start : cue.end + _DESTINATION_WINDOW]):
         return city.country
     return None
-
-
-def _language_at(ctx: Context, offset: int) -> str | None:
-    return next((p.language for p in ctx.doc.provisions if p.span[0] <= offset < p.span[1]), None)
 
 
 def _place(ctx: Context, host_country: str | None) -> str | None:

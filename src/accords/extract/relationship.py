@@ -58,7 +58,7 @@ def extract_relationship(ctx: Context, event: Event) -> Relationship:
     since: str | None = None
     evidence: list[Evidence] = []
     by_sentence = [(s, _level_matches(ctx, s)) for s in all_sentences]
-    named = [m for _, matches in by_sentence for m in matches if not _partners_only(ctx, m)]
+    named = [m for s, matches in by_sentence for m in matches if not _partners_only(ctx.pack_of(s.language), m)]
     if named:
         # "act as strategic partners" is a word in passing where a partnership is named.
         by_sentence = [(s, [m for m in matches if m in named]) for s, matches in by_sentence]
@@ -108,11 +108,9 @@ _YEAR_AFTER = 120
 _YEAR_BEFORE = 16
 
 
-def _partners_only(ctx: Context, match: Match) -> bool:
+def _partners_only(pack: Pack, match: Match) -> bool:
     """A level read from the word for partners ("partenaires stratégiques"), not from a
     partnership the text names."""
-    languages = [p.language for p in ctx.doc.provisions if p.span[0] <= match.start < p.span[1]]
-    pack = ctx.pack_of(languages[0] if languages else None)
     return bool(pack.phrase_regex("relationship", "partners").fullmatch(match.cue))
 
 
