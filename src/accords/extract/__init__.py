@@ -110,7 +110,9 @@ def extract(record: Record, doc: Document) -> Record:
     record.parties = _parties(ctx, record)
     ctx.parties = record.parties
     guest, host = record.event.guest, record.event.host
-    if guest and not guest.country:
+    if guest and not guest.country and host and host.country:
+        # The other party travelled to a known host; where the text names no host, it does not
+        # say who travelled, and the guest stays empty.
         guest.country = next((c for c in record.parties if c != (host.country if host else None)), None)
     record.relationship = extract_relationship(ctx, record.event)
     statement = record.doc_type == "joint_statement"
