@@ -287,3 +287,37 @@ def test_talks_while_attending_a_summit_are_talks() -> None:
 )
 def test_an_action_named_as_a_topic_is_no_support(text: str) -> None:
     assert process_text(text, "t.txt").provisions[-1].modality != "support"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("President Cyril Ramaphosa met President Bola Tinubu on the sidelines of the AU summit in Addis Ababa "
+         "on 10 February 2024. Their last talks were in Abuja, when Ramaphosa paid an official visit to Nigeria."),
+        ("Le président Macky Sall a rencontré le président Paul Kagame en marge du sommet de l'UA le 10 février "
+         "2024. Auparavant, Paul Kagame avait effectué une visite officielle au Sénégal."),
+        ("El presidente Gustavo Petro se reunió con el presidente Daniel Noboa al margen de la cumbre de la CELAC "
+         "el 1 de marzo de 2024. Antes, Noboa había realizado una visita oficial a Colombia."),
+        ("Президент Касым-Жомарт Токаев встретился с президентом Шавкатом Мирзиёевым на полях саммита ШОС "
+         "4 июля 2024 года. В марте Мирзиёев находился в Казахстане с официальным визитом."),
+    ],
+)
+def test_a_meeting_at_a_forum_before_an_earlier_visit_is_talks(text: str) -> None:
+    assert event_of(text)[0] == "talks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("President Alexander Stubb is on an official visit to Oslo from 2 to 4 May 2024.\n\n"
+         "The state visit gives the two countries a chance to deepen their cooperation."),
+        ("Finlands president Alexander Stubb er på offisielt besøk i Oslo.\n\n"
+         "Statsbesøket gir anledning til å styrke samarbeidet mellom landene."),
+        ("Bundespräsident Frank-Walter Steinmeier ist zu einem offiziellen Besuch in Oslo.\n\n"
+         "Der Staatsbesuch bietet Gelegenheit, die Zusammenarbeit zu vertiefen."),
+        ("Le président Emmanuel Macron effectue une visite officielle à Oslo.\n\n"
+         "Cette visite d'État permet d'approfondir la coopération entre les deux pays."),
+    ],
+)
+def test_an_official_visit_also_called_a_state_visit_is_a_state_visit(text: str) -> None:
+    assert event_of(text)[0] == "state_visit"

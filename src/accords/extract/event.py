@@ -153,12 +153,27 @@ def event_kind(ctx: Context, doc_type: str) -> tuple[str | None, Match | None]:
         return "press_conference", None
     for scope in (provisions, ctx.doc.provisions):
         found: list[Match] = []
+        forums: list[Match] = []
         for p in scope:
             pack = ctx.pack(p)
             text = ctx.text[p.span[0] : p.span[1]]
             kinds = [m for kind in VISIT_KINDS for m in find(pack, "event", kind, text, p.span[0])]
-            found += _at_forum(pack, text, p.span[0], kinds)
+            at_forum = find(pack, "event", "forum", text, p.span[0])
+            if any(m.key == "talks" for m in kinds):
+                # A forum named in a paragraph that tells of a meeting: they met at it.
+                forums += at_forum
+            found += _at_forum(pack, text, p.span[0], kinds, at_forum)
         named = _first([m for m in found if m.key in _KIND_RANKS[0]])
+        if named and named.key == "official_visit":
+            # A state visit is official too: where the text also calls it a state visit
+            # ("offisielt besøk" ... "Statsbesøket"), that is its kind.
+            named = _first([m for m in found if m.key == "state_visit"]) or named
+        forum = _first(forums)
+        if named and scope is provisions and forum is not None and named.start - forum.end > _FORUM_WINDOW:
+            # The opening tells of a meeting "on the sidelines of" a summit before it names a
+            # visit: the visit named after it is another one ("then he paid an official visit").
+            # Not "on the sidelines of the official visit", which names the visit itself.
+            return "talks", forum
         if named:
             return named.key, named
         # Otherwise the paragraph that first names the meeting tells it ("Bei den
@@ -173,10 +188,9 @@ def event_kind(ctx: Context, doc_type: str) -> tuple[str | None, Match | None]:
     return None, None
 
 
-def _at_forum(pack: Pack, text: str, offset: int, kinds: list[Match]) -> list[Match]:
+def _at_forum(pack: Pack, text: str, offset: int, kinds: list[Match], forums: list[Match]) -> list[Match]:
     """Kind phrases with a summit held by a forum read as talks: two leaders who meet "on the
     sidelines of the G20 summit" or "at the APEC summit" hold bilateral talks, not a summit."""
-    forums = find(pack, "event", "forum", text, offset)
     bodies = [offset + hit.end for hit, _ in organizations().find(text)]
     out = []
     for m in kinds:
