@@ -1,3 +1,5 @@
+import pytest
+
 from accords.pipeline import process_text
 
 UPGRADE = (
@@ -33,3 +35,35 @@ def test_a_dated_upgrade_is_not_this_event() -> None:
     assert record.event.host and record.event.host.country == "JP"
     assert record.relationship.level == "comprehensive_strategic_partnership"
     assert not record.relationship.upgraded and record.relationship.since == "2023"
+
+
+def level_of(text: str) -> str:
+    return process_text(text, "l.txt").relationship.level
+
+
+def test_of_two_overlapping_level_names_the_higher_is_named() -> None:
+    assert level_of(
+        "Hai bên nhất trí tiếp tục nâng tầm quan hệ Đối tác hợp tác Chiến lược Toàn diện giữa hai nước.\n"
+        ) == "comprehensive_strategic_partnership"
+    assert level_of(
+        "The two leaders agreed to build a strategic partnership for the 21st century between their countries.\n"
+        ) == "strategic_partnership"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Die beiden Präsidenten wollen die strategische kooperative Partnerschaft weiter vertiefen.\n",
+         "strategic_partnership"),
+        ("Hai nhà lãnh đạo khẳng định quan hệ láng giềng và hợp tác chiến lược toàn diện giữa hai nước.\n",
+         "comprehensive_strategic_partnership"),
+        ("The two presidents praised the fraternal ties between Ghana and Togo.\n", "traditional_friendship"),
+        ("Les deux chefs d'État ont salué les liens fraternels entre le Sénégal et la Gambie.\n",
+         "traditional_friendship"),
+        ("Los presidentes celebraron los lazos fraternales entre Bolivia y Paraguay.\n", "traditional_friendship"),
+        ("Президенты отметили братские отношения между Арменией и Беларусью.\n", "traditional_friendship"),
+        ("Президенты подписали Декларацию о союзнических отношениях между двумя государствами.\n", "partnership"),
+    ],
+)
+def test_named_relations_map_to_the_nearest_level(text: str, level: str) -> None:
+    assert level_of(text) == level

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accords.dates import find_dates, years_in
-from accords.extract.context import Context, Match, find, longest_first
+from accords.extract.context import Context, Match, find
 from accords.lang import Pack
 from accords.model import Event, Evidence, Relationship
 
@@ -46,7 +46,15 @@ def sentences(ctx: Context) -> list[Sentence]:
 def _level_matches(ctx: Context, sentence: Sentence) -> list[Match]:
     pack = ctx.pack_of(sentence.language)
     text = ctx.text[sentence.start : sentence.end]
-    return longest_first(m for level in LEVELS for m in find(pack, "relationship", level, text, sentence.start))
+    matches = [m for level in LEVELS for m in find(pack, "relationship", level, text, sentence.start)]
+    # Of two level names that overlap, the higher level is the one the text names: "quan hệ Đối
+    # tác hợp tác Chiến lược Toàn diện" names the comprehensive strategic partnership, not the
+    # "quan hệ đối tác" it starts with; "strategic partnership for the 21st century" a strategic one.
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (LEVELS.index(m.key), -(m.end - m.start), m.start)):
+        if not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
 
 
 def extract_relationship(ctx: Context, event: Event) -> Relationship:
