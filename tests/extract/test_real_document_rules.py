@@ -321,3 +321,20 @@ def test_a_meeting_at_a_forum_before_an_earlier_visit_is_talks(text: str) -> Non
 )
 def test_an_official_visit_also_called_a_state_visit_is_a_state_visit(text: str) -> None:
     assert event_of(text)[0] == "state_visit"
+
+
+@pytest.mark.parametrize(
+    ("text", "guest", "host"),
+    [
+        (("Prime Minister Abe paid an official visit to Australia on 14 January 2017. Prime Minister Turnbull "
+         "welcomed him in Sydney."), "Shinzo Abe", "Malcolm Turnbull"),
+        (("Statsminister MV Mishustin var på offisielt besøk i Vietnam 14. januar 2025 etter invitasjon fra "
+         "statsminister Pham Minh Chinh."), "Mikhail Mishustin", "Pham Minh Chinh"),
+        ("Le Premier ministre M. Mishustin a effectué une visite officielle au Vietnam le 14 janvier 2025.",
+         "Mikhail Mishustin", None),
+    ],
+)
+def test_a_title_and_a_known_surname_name_the_leader(text: str, guest: str, host: str | None) -> None:
+    event = process_text(text, "n.txt").event
+    assert event.guest and event.guest.name == guest
+    assert (event.host.name if event.host else None) == host

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from accords.chars import CAPITALISED, UPPER
 from accords.dates import DateHit, days_before, find_dates, years_in
@@ -20,6 +21,7 @@ from accords.extract.context import Context, Match, find
 from accords.lang import Pack
 from accords.model import Event, Evidence, Person
 from accords.registry import countries, leaders, organizations
+from accords.registry.people import Leader
 from accords.registry.places import cities
 
 #: Events that last one day: one date is their start and their end. A visit's one date is
@@ -89,6 +91,12 @@ def people(ctx: Context, pack: Pack, start: int, end: int) -> list[PersonHit]:
         name, skipped = _bare_name(pack, after.group("name"))
         if not name:
             continue
+        known = _by_surname(name)
+        if known is not None:
+            # "Prime Minister Abe", "statsminister MV Mishustin": the one leader of that surname.
+            year = int(known.start[:4]) if known.start[:4].isdigit() else None
+            out.append(PersonHit(s + skipped, e, known.name, known.country, year))
+            continue
         near = ctx.mentions_in(max(start, s - 80), min(end, e + 60))
         nearest = min(near, key=lambda c: abs(c.start - s), default=None)
         out.append(PersonHit(s + skipped, e, name, nearest.iso if nearest else None))
@@ -109,6 +117,28 @@ def _after_state(ctx: Context, offset: int, end: int) -> PersonHit | None:
         return None
     s = state.end + named.start("name")
     return PersonHit(s, s + len(name), " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in name.split()), state.iso)
+
+
+#: Initials before a surname ("MV", "V.V.", "J."): capitals, each alone or with a dot.
+_INITIALS = re.compile(rf"(?:[{UPPER}]\.?){{1,3}}")
+
+
+@cache
+def _surnames() -> dict[str, Leader | None]:
+    """Known leaders by the last word of their name, folded; None where two share it."""
+    out: dict[str, Leader | None] = {}
+    for leader in leaders().by_name.values():
+        last = _ascii(leader.name.split()[-1]).casefold()
+        out[last] = leader if out.get(last, leader) is leader else None
+    return out
+
+
+def _by_surname(name: str) -> Leader | None:
+    """The known leader a surname names, alone or after initials, when only one has it."""
+    words = name.split()
+    if not words or not all(_INITIALS.fullmatch(w) for w in words[:-1]):
+        return None
+    return _surnames().get(_ascii(words[-1]).casefold())
 
 
 def _bare_name(pack: Pack, name: str) -> tuple[str, int]:
