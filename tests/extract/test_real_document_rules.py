@@ -338,3 +338,22 @@ def test_a_title_and_a_known_surname_name_the_leader(text: str, guest: str, host
     event = process_text(text, "n.txt").event
     assert event.guest and event.guest.name == guest
     assert (event.host.name if event.host else None) == host
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("On 16 May 2025, in Hanoi, Prime Minister Pham Minh Chinh held talks with Prime Minister Hun Manet, "
+         "who is in Vietnam to attend the ASEAN summit from 14 to 17 May 2025."),
+        ("Sáng 16/5/2025, tại Hà Nội, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Hun Manet nhân dịp "
+         "sang Việt Nam dự hội nghị từ ngày 14 đến 17/5/2025."),
+        ("Le 16 mai 2025, à Hanoï, le Premier ministre Pham Minh Chinh s'est entretenu avec le Premier ministre "
+         "Hun Manet, venu au Vietnam pour participer au sommet du 14 au 17 mai 2025."),
+        ("16 мая 2025 года в Ханое премьер-министр Фам Минь Тинь провел переговоры с премьер-министром "
+         "Хун Манетом, прибывшим во Вьетнам для участия в саммите с 14 по 17 мая 2025 года."),
+    ],
+)
+def test_talks_take_their_own_day_not_the_range_of_the_forum(text: str) -> None:
+    event = process_text(text, "t.txt").event
+    assert event.kind == "talks"
+    assert (event.start, event.end) == ("2025-05-16", "2025-05-16")

@@ -298,7 +298,10 @@ def event_dates(
     candidates = [h for h in current if h.start <= max(opening_end, anchor + 400)] or current or every
     # A range in the opening is the visit's span ("on August 23 issued a statement on the visit
     # from 22 to 24 August"); otherwise the first date.
-    hit = next((h for h in candidates if h.day2 is not None and h.start < opening_end), candidates[0])
+    # Talks, a call or a press conference take one day: their first date, not the range of the
+    # visit or forum they were held during ("hội đàm ... nhân chuyến sang tham dự ... từ ngày 14 đến 17/4").
+    ranges = [] if single_day else [h for h in candidates if h.day2 is not None and h.start < opening_end]
+    hit = ranges[0] if ranges else candidates[0]
     year = hit.year
     if year is None:
         same = [h for h in every if h.year and h.day == hit.day and h.month == hit.month]
