@@ -67,3 +67,21 @@ def test_of_two_overlapping_level_names_the_higher_is_named() -> None:
 )
 def test_named_relations_map_to_the_nearest_level(text: str, level: str) -> None:
     assert level_of(text) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed on a roadmap to elevate relations to a strategic partnership at an appropriate time.\n",
+        ("Ambas partes acordaron una hoja de ruta para elevar las relaciones a una asociación estratégica en el "
+         "momento oportuno.\n"),
+        ("Les deux parties ont convenu d'une feuille de route pour porter les relations à un partenariat "
+         "stratégique au moment opportun.\n"),
+        "Beide Seiten wollen die Beziehungen auf eine strategische Partnerschaft zu gegebener Zeit heben.\n",
+        "Стороны договорились вывести отношения на уровень стратегического партнерства в надлежащее время.\n",
+        "Hai bên nhất trí nâng cấp quan hệ lên Đối tác chiến lược vào thời điểm phù hợp.\n",
+        "Partene ble enige om å løfte forholdet til et strategisk partnerskap på et passende tidspunkt.\n",
+    ],
+)
+def test_a_level_for_a_time_to_come_is_not_in_force(text: str) -> None:
+    assert level_of(text) == "none"

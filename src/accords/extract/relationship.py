@@ -26,6 +26,8 @@ LEVELS = (
 )
 _DIPLOMATIC_DATE_WINDOW = 90
 _ANNIVERSARY_WINDOW = 90
+#: How far after a level its time to come may stand ("... partnership at an appropriate time").
+_LATER_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,11 @@ def _level_matches(ctx: Context, sentence: Sentence) -> list[Match]:
     for m in sorted(matches, key=lambda m: (LEVELS.index(m.key), -(m.end - m.start), m.start)):
         if not any(m.start < k.end and k.start < m.end for k in kept):
             kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+    later = pack.phrase_regex("relationship", "later")
+    # A level with a time to come after it is an aim ("elevarlas a una asociación estratégica
+    # integral en el momento oportuno"), not the level in force.
+    return sorted((m for m in kept if not later.search(ctx.text[m.end : min(sentence.end, m.end + _LATER_WINDOW)])),
+                  key=lambda m: m.start)
 
 
 def extract_relationship(ctx: Context, event: Event) -> Relationship:
