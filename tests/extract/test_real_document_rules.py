@@ -357,3 +357,20 @@ def test_talks_take_their_own_day_not_the_range_of_the_forum(text: str) -> None:
     event = process_text(text, "t.txt").event
     assert event.kind == "talks"
     assert (event.start, event.end) == ("2025-05-16", "2025-05-16")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("President Joe Biden held talks with Prime Minister Kishida Fumio at the White House on 10 April 2024, "
+         "and both hoped for a summit with North Korea."),
+        ("Tổng thống Joe Biden hội đàm với Thủ tướng Kishida Fumio tại Nhà Trắng ngày 10/4/2024, hai bên mong "
+         "muốn tổ chức hội nghị thượng đỉnh với Triều Tiên."),
+        ("Le président Joe Biden s'est entretenu avec le Premier ministre Kishida Fumio le 10 avril 2024 ; "
+         "tous deux espèrent un sommet avec la Corée du Nord."),
+        ("Президент Джо Байден провел переговоры с премьер-министром Кисидой Фумио 10 апреля 2024 года; "
+         "стороны надеются на саммит с КНДР."),
+    ],
+)
+def test_talks_outrank_a_summit_named_beside_them(text: str) -> None:
+    assert event_of(text)[0] == "talks"

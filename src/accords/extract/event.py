@@ -30,8 +30,9 @@ SINGLE_DAY = ("press_conference", "talks", "phone_call")
 VISITS = ("state_visit", "official_visit", "working_visit")
 VISIT_KINDS = ("state_visit", "official_visit", "working_visit", "summit", "phone_call", "talks", "visit")
 #: Which kind a document's event is when it names several: a visit of a named kind or a call,
-#: then a visit of no named kind ("other"), a summit of the two, and talks, the least specific.
-_KIND_RANKS = (("state_visit", "official_visit", "working_visit", "phone_call"), ("visit",), ("summit",), ("talks",))
+#: then a visit of no named kind ("other"), talks, and a summit last: a summit is multilateral,
+#: and one named beside the two leaders' talks is another meeting ("a summit with Kim Jong Un").
+_KIND_RANKS = (("state_visit", "official_visit", "working_visit", "phone_call"), ("visit",), ("talks",), ("summit",))
 #: The opening: how many provisions tell the event.
 OPENING = 4
 _INVITED_WINDOW = 160
