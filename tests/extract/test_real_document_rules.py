@@ -374,3 +374,26 @@ def test_talks_take_their_own_day_not_the_range_of_the_forum(text: str) -> None:
 )
 def test_talks_outrank_a_summit_named_beside_them(text: str) -> None:
     assert event_of(text)[0] == "talks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("President Moon Jae-in and President Tran Dai Quang adopted a joint statement in Hanoi on 23 March 2018.\n\n"
+         "Moon invited the Vietnamese president to pay a visit to South Korea, which he accepted."),
+        ("Präsident Moon Jae-in und Präsident Tran Dai Quang nahmen am 23. März 2018 in Hanoi eine gemeinsame Erklärung an.\n\n"
+         "Moon lud den vietnamesischen Präsidenten zu einem Besuch nach Südkorea ein."),
+        ("Le président Moon Jae-in et le président Tran Dai Quang ont adopté une déclaration commune à Hanoï le 23 mars 2018.\n\n"
+         "Moon a invité le président vietnamien à effectuer une visite en Corée du Sud."),
+        ("El presidente Moon Jae-in y el presidente Tran Dai Quang adoptaron una declaración conjunta en Hanói el 23 "
+         "de marzo de 2018.\n\nMoon invitó al presidente vietnamita a realizar una visita a Corea del Sur."),
+        ("Президент Мун Чжэ Ин и президент Чан Дай Куанг приняли совместное заявление в Ханое 23 марта 2018 года.\n\n"
+         "Мун пригласил вьетнамского президента посетить с визитом Южную Корею."),
+        ("Tổng thống Moon Jae-in và Chủ tịch nước Trần Đại Quang ra tuyên bố chung tại Hà Nội ngày 23/3/2018.\n\n"
+         "Tổng thống Moon mời Chủ tịch nước sang thăm Hàn Quốc."),
+        ("President Moon Jae-in og president Tran Dai Quang vedtok en felles erklæring i Hanoi 23. mars 2018.\n\n"
+         "Moon inviterte den vietnamesiske presidenten til et besøk i Sør-Korea."),
+    ],
+)
+def test_a_visit_someone_is_invited_to_is_not_this_event(text: str) -> None:
+    assert event_of(text) == ("talks", "KR", "VN")

@@ -188,7 +188,7 @@ def event_kind(ctx: Context, doc_type: str) -> tuple[str | None, Match | None]:
         for p in scope:
             pack = ctx.pack(p)
             text = ctx.text[p.span[0] : p.span[1]]
-            kinds = [m for kind in VISIT_KINDS for m in find(pack, "event", kind, text, p.span[0])]
+            kinds = _not_invited(pack, text, p.span[0], [m for kind in VISIT_KINDS for m in find(pack, "event", kind, text, p.span[0])])
             at_forum = find(pack, "event", "forum", text, p.span[0])
             if any(m.key == "talks" for m in kinds):
                 # A forum named in a paragraph that tells of a meeting: they met at it.
@@ -238,9 +238,23 @@ def _visit_cue(ctx: Context) -> Match | None:
     found: list[Match] = []
     for p in ctx.doc.provisions[:OPENING]:
         text = ctx.text[p.span[0] : p.span[1]]
-        for kind in (*VISITS, "visit"):
-            found += find(ctx.pack(p), "event", kind, text, p.span[0])
+        pack = ctx.pack(p)
+        found += _not_invited(pack, text, p.span[0], [m for kind in (*VISITS, "visit") for m in find(pack, "event", kind, text, p.span[0])])
     return _first(found)
+
+
+#: How far before a visit phrase a verb inviting to it may stand ("lud den Präsidenten und seine
+#: Gattin zu einem Besuch nach Südkorea ein").
+_INVITES_WINDOW = 60
+
+
+def _not_invited(pack: Pack, text: str, offset: int, kinds: list[Match]) -> list[Match]:
+    """Kind phrases without a verb inviting to them just before: "X invited Y to pay a visit to
+    Korea" names a visit still to come, not this event; "at the invitation of" does not count."""
+    invitations = find(pack, "event", "invitation", text, offset)
+    invites = [m for m in find(pack, "event", "invites", text, offset)
+               if not any(i.start <= m.start < i.end for i in invitations)]
+    return [k for k in kinds if not any(0 <= k.start - m.end <= _INVITES_WINDOW for m in invites)]
 
 
 def _year_context(ctx: Context, hits: list[DateHit], floor: int | None) -> int | None:
