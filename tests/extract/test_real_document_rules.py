@@ -397,3 +397,27 @@ def test_talks_outrank_a_summit_named_beside_them(text: str) -> None:
 )
 def test_a_visit_someone_is_invited_to_is_not_this_event(text: str) -> None:
     assert event_of(text) == ("talks", "KR", "VN")
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        (("Son Excellence Monsieur Macky SALL, Président de la République, Chef de l'Etat, Chef Suprême des "
+          "Armées, a reçu à Dakar le 5 mars 2023 Son Excellence Monsieur Umaro Sissoco EMBALO, Président de "
+          "la République de Guinée-Bissau."), "Macky Sall"),
+        (("His Excellency Cyril Ramaphosa, President of the Republic, Head of State, Commander in Chief of the "
+          "Armed Forces, received President Bola Tinubu in Pretoria on 4 May 2024."), "Cyril Ramaphosa"),
+        (("El señor Gustavo Petro, Presidente de la República, Jefe de Estado, Jefe Supremo de las Fuerzas "
+          "Armadas, recibió en Bogotá el 5 de marzo de 2024 al presidente Daniel Noboa."), "Gustavo Petro"),
+    ],
+)
+def test_a_title_after_a_title_is_not_a_name(text: str, host: str) -> None:
+    event = process_text(text, "h.txt").event
+    assert event.host and event.host.name == host
+
+
+def test_a_surname_that_begins_a_title_is_still_a_name() -> None:
+    event = process_text(
+        "Thủ tướng Hoàng Minh Sơn tiếp Tổng thống Joko Widodo tại Hà Nội ngày 5/3/2024. Hai bên nhất trí "
+        "tăng cường hợp tác.", "v.txt").event
+    assert event.host and event.host.name == "Hoang Minh Son"

@@ -90,7 +90,9 @@ def people(ctx: Context, pack: Pack, start: int, end: int) -> list[PersonHit]:
         if any(p.start <= s < p.end or s <= p.start < e for p in out):
             continue
         name, skipped = _bare_name(pack, after.group("name"))
-        if not name:
+        if not name or (after.group(0).startswith(",") and name.split()[0].casefold() in _title_heads(pack)):
+            # "Président de la République, Chef de l'Etat, Chef Suprême des Armées": another
+            # title in a list of them, not a name ("Thủ tướng Hoàng ..." names a Hoàng).
             continue
         known = _by_surname(name)
         if known is not None:
@@ -118,6 +120,12 @@ def _after_state(ctx: Context, offset: int, end: int) -> PersonHit | None:
         return None
     s = state.end + named.start("name")
     return PersonHit(s, s + len(name), " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in name.split()), state.iso)
+
+
+@cache
+def _title_heads(pack: Pack) -> frozenset[str]:
+    """The first words of the pack's titles ("chef" of "chef de l'état"), folded."""
+    return frozenset(t.split()[0].casefold() for t in pack.strings("event", "titles") if t.split())
 
 
 #: Initials before a surname ("MV", "V.V.", "J."): capitals, each alone or with a dot.
