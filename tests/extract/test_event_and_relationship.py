@@ -85,3 +85,12 @@ def test_named_relations_map_to_the_nearest_level(text: str, level: str) -> None
 )
 def test_a_level_for_a_time_to_come_is_not_in_force(text: str) -> None:
     assert level_of(text) == "none"
+
+
+def test_a_french_raise_to_the_partnership_with_au_is_this_event_s() -> None:
+    relationship = process_text(
+        "Le président Emmanuel Macron a reçu le président Ferdinand Marcos à Paris le 3 mai 2025.\n"
+        "Les deux présidents ont annoncé l'élévation des relations au partenariat stratégique global.\n",
+        "f.txt").relationship
+    assert relationship.level == "comprehensive_strategic_partnership"
+    assert relationship.upgraded and relationship.since == "2025"
