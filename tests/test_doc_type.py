@@ -84,3 +84,23 @@ def test_the_statement_calling_itself_so_is_one() -> None:
 def test_a_headline_naming_a_statement_is_a_report() -> None:
     text = "Ruritania, Freedonia issue joint statement\n\nThe two presidents met on Monday, the agency said.\n"
     assert _doc_type(text) == "news_report"
+
+
+@pytest.mark.parametrize("text", [
+    ("President Ana Ruiz received President Ivo Tal, who said the talks were useful. The Republic of Ruritania "
+     "and the Republic of Freedonia (hereinafter referred to as the Parties) reviewed their cooperation."),
+    ("El presidente Ivo Tal dijo que la visita fue útil. La República de Ruritania y la República de Freedonia "
+     "(en adelante, denominadas «las Partes») examinaron su cooperación."),
+    ("Le président Ivo Tal a déclaré que la visite était utile. La République de Ruritanie et la République de "
+     "Freedonie (ci-après dénommées « les Parties ») ont examiné leur coopération."),
+    ("Präsident Ivo Tal sagte, der Besuch sei nützlich. Die Republik Ruritanien und die Republik Freedonien "
+     "(im Folgenden als „die Seiten“ bezeichnet) prüften ihre Zusammenarbeit."),
+    ("Президент Иво Тал заявил, что визит был полезным. Республика Рурития и Республика Фридония (далее "
+     "именуемые Сторонами) рассмотрели сотрудничество."),
+    ("Tổng thống Ivo Tal cho biết chuyến thăm rất hữu ích. Cộng hòa Ruritania và Cộng hòa Freedonia (sau đây "
+     "gọi là hai Bên) đã rà soát hợp tác."),
+    ("President Ivo Tal sa at besøket var nyttig. Republikken Ruritania og Republikken Freedonia (heretter "
+     "kalt partene) gjennomgikk samarbeidet."),
+])
+def test_a_text_that_defines_its_parties_is_the_statement(text: str) -> None:
+    assert _doc_type(text + "\n") == "joint_statement"
