@@ -94,3 +94,29 @@ def test_a_french_raise_to_the_partnership_with_au_is_this_event_s() -> None:
         "f.txt").relationship
     assert relationship.level == "comprehensive_strategic_partnership"
     assert relationship.upgraded and relationship.since == "2025"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("President Ana Ruiz paid a state visit to Ruritania on 3 May 2005.\n"
+         "The two sides noted that in the 32 years since the establishment of diplomatic relations ties have grown.\n"),
+        ("La presidenta Ana Ruiz realizó una visita de Estado a Ruritania el 3 de mayo de 2005.\n"
+         "Las Partes señalan que en los 32 años transcurridos desde el establecimiento de relaciones diplomáticas "
+         "los lazos han crecido.\n"),
+        ("La présidente Ana Ruiz a effectué une visite d'État en Ruritanie le 3 mai 2005.\n"
+         "Les deux parties ont noté qu'en 32 ans depuis l'établissement des relations diplomatiques les liens "
+         "se sont renforcés.\n"),
+        ("Präsidentin Ana Ruiz war am 3. Mai 2005 zu einem Staatsbesuch in Ruritanien.\n"
+         "Beide Seiten stellten fest, dass sich in den 32 Jahren seit der Aufnahme diplomatischer Beziehungen "
+         "die Bande vertieft haben.\n"),
+        ("Президент Ана Руис 3 мая 2005 года совершила государственный визит в Руританию.\n"
+         "Стороны отметили, что за 32 года с момента установления дипломатических отношений связи окрепли.\n"),
+        ("President Ana Ruiz var på statsbesøk i Ruritania 3. mai 2005.\n"
+         "Partene merket seg at i de 32 årene siden etableringen av diplomatiske forbindelser har båndene vokst.\n"),
+        ("Tổng thống Ana Ruiz thăm cấp nhà nước Ruritania ngày 3/5/2005.\n"
+         "Hai bên ghi nhận rằng trong 32 năm kể từ khi thiết lập quan hệ ngoại giao, quan hệ đã phát triển.\n"),
+    ],
+)
+def test_years_counted_since_relations_began_date_them(text: str) -> None:
+    assert process_text(text, "y.txt").relationship.diplomatic_relations_since == "1973"
