@@ -120,3 +120,28 @@ def test_a_french_raise_to_the_partnership_with_au_is_this_event_s() -> None:
 )
 def test_years_counted_since_relations_began_date_them(text: str) -> None:
     assert process_text(text, "y.txt").relationship.diplomatic_relations_since == "1973"
+
+
+def test_an_upgrade_in_an_undated_report_is_of_the_year_it_came_out() -> None:
+    relationship = process_text(
+        " date 2024-12 Statsminister Jonas Gahr Støre og Storbritannias statsminister Keir Starmer "
+        "undertegnet en avtale.\n\nLandene hever forholdet til et strategisk partnerskap.\n", "p.txt").relationship
+    assert relationship.level == "strategic_partnership"
+    assert relationship.upgraded and relationship.since == "2024"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("President Ana Ruiz paid a state visit to Ruritania on 3 May 2025.\n"
+         "The two presidents raised bilateral relations to a strategic partnership.\n"),
+        ("Tổng thống Ana Ruiz thăm cấp nhà nước Ruritania ngày 3/5/2025.\n"
+         "Hai bên nâng quan hệ song phương lên Đối tác chiến lược.\n"),
+        ("President Ana Ruiz var på statsbesøk i Ruritania 3. mai 2025.\n"
+         "Landene hever forholdet til et strategisk partnerskap.\n"),
+    ],
+)
+def test_a_raise_whose_cue_holds_the_to_is_this_event_s(text: str) -> None:
+    relationship = process_text(text, "r.txt").relationship
+    assert relationship.level == "strategic_partnership"
+    assert relationship.upgraded and relationship.since == "2025"

@@ -65,7 +65,9 @@ def _level_matches(ctx: Context, sentence: Sentence) -> list[Match]:
 
 def extract_relationship(ctx: Context, event: Event) -> Relationship:
     """The relationship of the parties as the document states it."""
-    event_year = int(event.start[:4]) if event.start else None
+    # The event's year; a report that dates no event is of the year it came out.
+    dated = event.start or ctx.doc.cleaned.published
+    event_year = int(dated[:4]) if dated and dated[:4].isdigit() else None
     all_sentences = sentences(ctx)
     best: Match | None = None
     upgraded = False
@@ -168,7 +170,8 @@ def _raises_to(pack: Pack, ctx: Context, cue: Match, levels: list[Match]) -> boo
     for level in levels:
         before = ctx.text[max(0, level.start - _TO_WINDOW) : level.start]
         if level.start > cue.end:
-            before = ctx.text[max(cue.end, level.start - _TO_WINDOW) : level.start]
+            # From the cue's own start: "hever forholdet til" holds the "til" itself.
+            before = ctx.text[max(cue.start, level.start - _TO_WINDOW) : level.start]
         if to_level.search(before) or _named_new(pack, ctx, level):
             return True
     return False
