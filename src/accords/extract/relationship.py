@@ -66,8 +66,8 @@ def _level_matches(ctx: Context, sentence: Sentence) -> list[Match]:
 def extract_relationship(ctx: Context, event: Event) -> Relationship:
     """The relationship of the parties as the document states it."""
     # The event's year; a report that dates no event is of the year it came out.
-    dated = event.start or ctx.doc.cleaned.published
-    event_year = int(dated[:4]) if dated and dated[:4].isdigit() else None
+    when = event.start or ctx.doc.cleaned.published
+    event_year = int(when[:4]) if when and when[:4].isdigit() else None
     all_sentences = sentences(ctx)
     best: Match | None = None
     upgraded = False
