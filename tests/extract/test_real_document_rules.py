@@ -421,3 +421,23 @@ def test_a_surname_that_begins_a_title_is_still_a_name() -> None:
         "Thủ tướng Hoàng Minh Sơn tiếp Tổng thống Joko Widodo tại Hà Nội ngày 5/3/2024. Hai bên nhất trí "
         "tăng cường hợp tác.", "v.txt").event
     assert event.host and event.host.name == "Hoang Minh Son"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (" date 2024-04-11 Prime Minister Ana Ruiz and Prime Minister Ivo Tal met yesterday and today in Ottawa. "
+         "They agreed to deepen trade."),
+        (" date 2024-04-11 La Première ministre Ana Ruiz et le Premier ministre Ivo Tal se sont rencontrés hier et "
+         "aujourd'hui à Ottawa. Ils sont convenus d'approfondir le commerce."),
+        (" date 2024-04-11 La primera ministra Ana Ruiz y el primer ministro Ivo Tal se reunieron ayer y hoy en "
+         "Ottawa. Acordaron profundizar el comercio."),
+        (" date 2024-04-11 Premierministerin Ana Ruiz und Premierminister Ivo Tal trafen sich gestern und heute in "
+         "Ottawa. Sie vereinbarten, den Handel zu vertiefen."),
+        (" date 2024-04-11 Премьер-министр Ана Руис и премьер-министр Иво Тал встречались вчера и сегодня в Оттаве. "
+         "Стороны договорились углублять торговлю."),
+    ],
+)
+def test_two_named_days_joined_are_the_event_s_span(text: str) -> None:
+    event = process_text(text, "j.txt").event
+    assert (event.start, event.end) == ("2024-04-10", "2024-04-11")

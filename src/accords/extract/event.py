@@ -308,7 +308,7 @@ def event_dates(
         # A news page that says "on Thursday" or "yesterday" dates its event by its own date;
         # a weekday just before a date ("lundi 28 octobre") is that date's.
         for p in ctx.doc.provisions[:OPENING]:
-            named = days_before(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], published, p.span[0])
+            named = _joined(ctx.text, days_before(ctx.pack(p), ctx.text[p.span[0] : p.span[1]], published, p.span[0]))
             every += [d for d in named if not any(0 <= h.start - d.end <= 3 for h in every)]
         every.sort(key=lambda h: h.start)
     if not every:
@@ -333,6 +333,27 @@ def event_dates(
     end = hit.iso_end(year) if hit.day2 is not None or single_day else None
     evidence = Evidence(field="event.start", value=start or "", span=(hit.start, hit.end), cue=hit.text)
     return start, end, evidence
+
+
+#: What may join two named days into one span: "and", "et", "og", "und", "y", "и", "và", a comma.
+_JOIN = re.compile(r"\s*(?:,|\w{1,3})\s*")
+#: How many days two joined named days may lie apart.
+_JOINED_DAYS = 6
+
+
+def _joined(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """Two named days joined ("hier et aujourd'hui", "on Monday and Tuesday"): the span from the
+    first to the second, so the event's end is the second."""
+    out: list[DateHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.day2 is None and prev.day and hit.day and prev.year and hit.year:
+            first, last = date(prev.year, prev.month, prev.day), date(hit.year, hit.month, hit.day)
+            if _JOIN.fullmatch(text[prev.end : hit.start]) and 0 < (last - first).days <= _JOINED_DAYS:
+                out[-1] = replace(prev, end=hit.end, text=text[prev.start : hit.end], day2=hit.day, month2=hit.month)
+                continue
+        out.append(hit)
+    return out
 
 
 #: How far into a paragraph a dateline's date may stand ("Riyadh, Sha'ban 26, 1438, May 22,
