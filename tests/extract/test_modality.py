@@ -79,3 +79,50 @@ def test_negation_cancels_a_cue() -> None:
 
 def test_a_numbered_item_without_cue_is_the_parties_view() -> None:
     assert level("en", "3. Relations between the two countries have grown steadily.", numbered=True) == "position"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "Chile proposed that the two sides expand port links, study a shared fund and strengthen rail ties."),
+        ("nb", "Chile foreslo at de to sidene skulle utvide havnesamarbeidet, vurdere et fond og styrke jernbanen."),
+        ("fr", "Le Chili a proposé que les deux parties étudient un fonds commun et renforcent le rail."),
+    ],
+)
+def test_support_verbs_listed_in_a_proposal_stay_inside_it(code: str, text: str) -> None:
+    assert level(code, text) == "explore"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("nb", "Lederne ble enige om å studere et fond for havner, fremme jernbanesamarbeid og utvide fergelinjer."),
+        ("es", "Las partes acordaron estudiar un fondo portuario, fortalecer el ferrocarril y ampliar las rutas."),
+    ],
+)
+def test_verbs_listed_after_a_look_cue_that_is_also_explore_stay_commitments(code: str, text: str) -> None:
+    assert level(code, text) == "commit"
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "The Prime Minister invited the King to visit Oslo, and the King accepted the invitation.", "commit"),
+        ("nb", "Kongen inviterte presidenten til Oslo, og presidenten aksepterte invitasjonen med glede.", "commit"),
+        ("de", "Die Kanzlerin lud den König nach Bonn ein, dieser nahm die Einladung gern an.", "commit"),
+        ("vi", "Thủ tướng mời Nhà vua thăm Hà Nội, Nhà vua vui vẻ nhận lời.", "commit"),
+        ("fr", "Le roi a invité le président à Rabat ; celui-ci a accepté l'invitation avec plaisir.", "commit"),
+        ("es", "El rey invitó al presidente a Madrid y este aceptó la invitación.", "commit"),
+        ("ru", "Король пригласил президента в Осло, и тот принял приглашение.", "commit"),
+        ("en", "The President wished Chile every success in hosting the forum.", "position"),
+        ("nb", "Kongen ønsket Chile suksess med å arrangere forumet.", "position"),
+        ("de", "Die Kanzlerin wünschte Chile viel Erfolg bei dem Forum.", "position"),
+        ("vi", "Thủ tướng chúc Chile tổ chức thành công diễn đàn.", "position"),
+        ("fr", "Le président a souhaité plein succès au Chili pour le forum.", "position"),
+        ("es", "El rey deseó mucho éxito a Chile en el foro.", "position"),
+        ("ru", "Президент пожелал Чили успехов в проведении форума.", "position"),
+        ("ru", "Президенты договорились об открытии новых рейсов.", "commit"),
+    ],
+)
+def test_accepting_an_invitation_and_wishing_success(code: str, text: str, expected: str) -> None:
+    assert level(code, text) == expected

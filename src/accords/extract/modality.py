@@ -141,7 +141,9 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             if (g.key == "explore" or g in beliefs) and g.end <= cue.start and sentence[0] <= g.start
             and any(g.end <= t.start < cue.start for t in thats)
             and not _CLAUSE_END.search(text[g.end - offset : cue.start - offset])
-            and not coordinated
+            # "hoped that ... and stressed": a new verb of the subject; "proposed that the sides
+            # promote trade and strengthen ties": a support verb listed inside the clause.
+            and not (coordinated and cue.key != "support")
         ]
         if clause_open:
             continue
@@ -172,6 +174,10 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             level = "explore"
             emptied.append(cue)
             last[sentence] = level
+        elif level == "explore" and emptied and any(lk.start < cue.end and cue.start < lk.end for lk in looks):
+            # "ble enige om å studere ...": the look that emptied the agreement, whose listed
+            # verbs stay commitments.
+            last[sentence] = "look"
         else:
             last[sentence] = level
         out.append(_relabel(cue, level))
