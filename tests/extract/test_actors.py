@@ -1,3 +1,5 @@
+import pytest
+
 from accords.pipeline import process_text
 
 
@@ -21,3 +23,34 @@ def test_both_sides_one_side_joined_states_and_quoted_speech() -> None:
     assert actors[2] == ["KR"]
     assert actors[3] == ["KR", "VN"]
     assert actors[4] == ["VN"]
+
+
+OPENING = {
+    "en": "President Lee Jae Myung welcomed General Secretary To Lam in Seoul.\n\n",
+    "vi": "Tổng thống Lee Jae Myung đón Tổng Bí thư Tô Lâm tại Seoul.\n\n",
+    "es": "El presidente Lee Jae Myung recibió al secretario general To Lam en Seúl.\n\n",
+    "fr": "Le président Lee Jae Myung a reçu le secrétaire général To Lam à Séoul.\n\n",
+    "ru": "Президент Ли Чжэ Мён принял генерального секретаря То Лама в Сеуле.\n\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        # A state after "regarding" is what is spoken of.
+        ("en", "Regarding Laos, the Korean side will send experts to the Mekong.", ["KR"]),
+        ("vi", "Về Lào, phía Hàn Quốc sẽ cử chuyên gia.", ["KR"]),
+        ("es", "Sobre Laos, la parte coreana enviará expertos.", ["KR"]),
+        ("fr", "Concernant le Laos, la partie coréenne va envoyer des experts.", ["KR"]),
+        ("ru", "Относительно Лаоса корейская сторона направит экспертов.", ["KR"]),
+        # Two states written against each other by a hyphen name a relation, not a subject.
+        ("en", "At the Vietnam-Korea Business Forum, both leaders welcomed new investment.", ["KR", "VN"]),
+        ("fr", "Lors du forum Vietnam-Corée, les deux dirigeants ont salué les nouveaux investissements.", ["KR", "VN"]),
+        # A cue inside a quotation has the subject quoted with it.
+        ("en", "“Korea affirmed its support for Vietnam’s rail plans and offered a loan”, the statement read.", ["KR"]),
+        # The speaker stands just before "said"; the partner named after it is who he spoke with.
+        ("en", "“We will open new air routes,” Lee Jae Myung said at a briefing with To Lam.", ["KR"]),
+    ],
+)
+def test_topics_hyphened_pairs_quotations_and_speakers(code: str, text: str, expected: list[str]) -> None:
+    assert reading(OPENING[code] + text)[-1] == expected

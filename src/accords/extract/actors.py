@@ -8,6 +8,7 @@ the verb comes first ("ble de to sidene enige", "vereinbarten beide Seiten"). Su
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from accords.extract.context import Context, Match, find, longest_first
@@ -54,6 +55,22 @@ def _joined(ctx: Context, pack: Pack, left: Actor, right: Actor) -> bool:
 
 #: How close before a state its "to" must stand to make it a destination.
 _TOWARDS = 5
+#: How close before a state its "regarding" must stand to make it a topic ("liên quan đến").
+_ABOUT = 16
+_HYPHENS = "-‐‑–"
+_PUNCTUATION = re.compile(r"[,;:.!?]")
+
+
+def _governed(words: re.Pattern[str], before: str) -> bool:
+    """A word of `words` ends `before`, but for an article at most ("concernant le Laos")."""
+    return any(len(tail.split()) <= 1 and not _PUNCTUATION.search(tail)
+               for tail in (before[m.end() :] for m in words.finditer(before)))
+
+
+def _hyphened(text: str, actor: Actor) -> bool:
+    """"Indonesia-Australia", "Australia–Japan": a state written against another by a hyphen."""
+    before = text[actor.start - 1 : actor.start] if actor.start else ""
+    return bool(before and before in _HYPHENS) or text[actor.end : actor.end + 1] in tuple(_HYPHENS)
 
 
 def _apposed(ctx: Context, left: Actor, right: Actor) -> bool:
@@ -71,13 +88,25 @@ def actors_of(ctx: Context, pack: Pack, cue: Match, sentence: tuple[int, int]) -
     """
     clause_start = max(sentence[0], ctx.text.rfind(";", sentence[0], cue.start) + 1)
     quoted = _quotations(ctx.text, sentence)
-    phrases = [
-        a for a in actor_phrases(ctx, pack, clause_start, min(sentence[1], cue.end + _AFTER))
-        if not any(q0 <= a.start < q1 for q0, q1 in quoted)
-    ]
+    inside = next(((q0, q1) for q0, q1 in quoted if q0 <= cue.start < q1), None)
+    found = actor_phrases(ctx, pack, clause_start, min(sentence[1], cue.end + _AFTER))
+    if inside is not None:
+        # A cue inside a quotation ("“Australia affirmed its support ...”, read the statement"):
+        # its subject is the one quoted before it, if any.
+        phrases = [a for a in found if inside[0] <= a.start < cue.start]
+    else:
+        phrases = [a for a in found if not any(q0 <= a.start < q1 for q0, q1 in quoted)]
     towards = pack.phrase_regex("event", "towards")
-    # A state after "to" is where something goes ("поставки во Вьетнам"), not who acts.
-    phrases = [a for a in phrases if not towards.search(ctx.text[max(clause_start, a.start - _TOWARDS) : a.start])]
+    about = pack.phrase_regex("actors", "about")
+    # A state after "to" is where something goes ("поставки во Вьетнам"), and after "regarding"
+    # what is spoken of ("Về Ukraine, Thủ tướng ..."), not who acts; two states joined by a
+    # hyphen ("the Australia-Japan relationship") name a relation.
+    phrases = [
+        a for a in phrases
+        if not towards.search(ctx.text[max(clause_start, a.start - _TOWARDS) : a.start])
+        and not _governed(about, ctx.text[max(clause_start, a.start - _ABOUT) : a.start])
+        and not _hyphened(ctx.text, a)
+    ]
     chosen = phrases[:1]
     for following in phrases[1:]:
         if _joined(ctx, pack, chosen[-1], following) or _apposed(ctx, chosen[-1], following):
@@ -124,11 +153,14 @@ def quoted_speaker(ctx: Context, pack: Pack, cue: Match, paragraph: tuple[int, i
         return None
     text = ctx.text[paragraph[0] : paragraph[1]]
     for said in find(pack, "modality", "speech", text, paragraph[0]):
-        # The speaker follows the verb ("sier Støre") or, failing that, stands before it.
+        # The speaker stands just before the verb ("”, Ramaphosa said in talks with Buhari"),
+        # or follows it ("sier Støre"), or, failing both, is the subject of its sentence.
+        before = [a for a in actor_phrases(ctx, pack, max(paragraph[0], said.start - _AFTER), said.start)
+                  if not ctx.text[a.end : said.start].strip()]
         after = actor_phrases(ctx, pack, said.end, min(paragraph[1], said.end + _AFTER))
-        if after and len(after[0].states) == 1:
-            first = after[0]
-            return list(first.states), Evidence(field="actors", value=first.states[0], span=(first.start, first.end), cue=first.cue)
+        for first in (before[-1:] or after[:1]):
+            if len(first.states) == 1:
+                return list(first.states), Evidence(field="actors", value=first.states[0], span=(first.start, first.end), cue=first.cue)
         sentence = next(((s, e) for s, e in sentences if s <= said.start < e), paragraph)
         states, evidence = actors_of(ctx, pack, said, sentence)
         if evidence is not None and len(states) == 1:
