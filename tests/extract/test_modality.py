@@ -126,3 +126,19 @@ def test_verbs_listed_after_a_look_cue_that_is_also_explore_stay_commitments(cod
 )
 def test_accepting_an_invitation_and_wishing_success(code: str, text: str, expected: str) -> None:
     assert level(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "The leaders stressed the need to explore new markets.", "position"),
+        ("es", "Los presidentes subrayaron la necesidad de explorar nuevos mercados.", "position"),
+        ("nb", "Statsministeren møter næringslivet for å diskutere grønn skipsfart.", "narrative"),
+        ("vi", "Thủ tướng gặp doanh nghiệp nhằm tìm kiếm giải pháp cho vận tải biển.", "narrative"),
+        # An agreement to look stays a look.
+        ("nb", "De to sidene ble enige om å studere et felles fond.", "explore"),
+        ("en", "The two sides agreed to explore a joint fund.", "explore"),
+    ],
+)
+def test_a_look_that_is_a_purpose_or_object_is_not_the_parties_own(code: str, text: str, expected: str) -> None:
+    assert level(code, text) == expected

@@ -124,6 +124,12 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             last[sentence] = "look"
             continue
         conjunct = bool(conjunct_re.search(text[max(0, cue.start - offset - 12) : cue.start - offset]))
+        if (cue.key == "explore" and after(markers, cue, 0) and any(lk.start == cue.start for lk in looks)
+                and not after(emptied, cue, LOOK_GAP_WORDS + 1)):
+            # "met business leaders in order to discuss", "behovet for å studere": a look that is
+            # the purpose or object of something else, not one agreed on ("ble enige om å studere").
+            last[sentence] = "dropped"
+            continue
         if cue.key == "support":
             if conjunct and previous == "dropped" or after(markers, cue, MARKER_GAP_WORDS):
                 last[sentence] = "dropped"
