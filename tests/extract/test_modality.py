@@ -142,3 +142,20 @@ def test_accepting_an_invitation_and_wishing_success(code: str, text: str, expec
 )
 def test_a_look_that_is_a_purpose_or_object_is_not_the_parties_own(code: str, text: str, expected: str) -> None:
     assert level(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "The two presidents reaffirmed their commitment to deepen relations and strengthen friendship.", "position"),
+        ("es", "Los dos presidentes reafirmaron su compromiso con profundizar las relaciones y estrechar la amistad.", "position"),
+        ("fr", "Les deux présidents ont réaffirmé leur engagement à approfondir les relations et à renforcer l'amitié.", "position"),
+        ("nb", "De to presidentene bekreftet på nytt sin forpliktelse til å utdype forbindelsene og styrke vennskapet.", "position"),
+        ("ru", "Президенты подтвердили приверженность углублению отношений и укреплению дружбы.", "position"),
+        # An affirmation keeps what its that-clause says.
+        ("en", "Viet Nam affirmed that it is ready to support the new fund.", "support"),
+        ("nb", "Vietnam bekreftet at landet er villig til å støtte det nye fondet.", "support"),
+    ],
+)
+def test_reaffirming_a_commitment_is_a_view(code: str, text: str, expected: str) -> None:
+    assert level(code, text) == expected

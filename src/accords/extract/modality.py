@@ -162,12 +162,15 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             continue
         if cue.key == "support" and not coordinated and any(
             g.key == "position" and sentence[0] <= g.start and g.end <= cue.start
-            and not any(a.start <= g.start < a.end for a in affirms)
+            and not (any(a.start <= g.start < a.end for a in affirms)
+                     and any(g.end <= t.start < cue.start for t in thats))
             and not _CLAUSE_END.search(text[g.end - offset : cue.start - offset])
             for g in out
         ):
-            # "stressed the need to promote", "valued the mutual support": what a view is about,
-            # not what the parties undertake.
+            # "stressed the need to promote", "valued the mutual support", "reaffirmed their
+            # commitment to deepen": what a view is about, not what the parties undertake; an
+            # affirmation keeps only what its that-clause says.
+            last[sentence] = "dropped"
             continue
         level = cue.key
         wished = any(sentence[0] <= w.start and 0 <= cue.start - w.end <= WISH_WINDOW for w in wishes)
