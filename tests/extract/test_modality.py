@@ -159,3 +159,25 @@ def test_a_look_that_is_a_purpose_or_object_is_not_the_parties_own(code: str, te
 )
 def test_reaffirming_a_commitment_is_a_view(code: str, text: str, expected: str) -> None:
     assert level(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("nb", "Den chilenske siden erklærte seg villig til å fremme samarbeid om fiske.", "support"),
+        ("en", "The leaders recalled the first trade mission of 1990.", "position"),
+        ("en", "The two leaders are delighted to mark ten years of the fisheries pact.", "position"),
+        ("en", "The ministers observed that ferry traffic had doubled.", "position"),
+        ("nb", "Presidenten mintes sitt første besøk i Santiago.", "position"),
+        ("nb", "Chile tar klart avstand fra bruk av tvangsarbeid.", "position"),
+        ("de", "Der Präsident räumte jedoch ein, dass die Verfahren zu langsam seien.", "position"),
+        ("de", "Die Kanzlerin erinnerte an den ersten Handelsbesuch 1990.", "position"),
+        ("fr", "Le président a rappelé la première mission commerciale de 1990.", "position"),
+        ("es", "Los presidentes recordaron la primera misión comercial de 1990.", "position"),
+        ("ru", "Страны высоко ценят совместную работу по охране рек.", "position"),
+        ("vi", "Thủ tướng nhớ lại chuyến thăm đầu tiên tới Santiago.", "position"),
+        ("fr", "Le président a présenté ses condoléances, promettant l'aide du Chili.", "commit"),
+    ],
+)
+def test_views_and_promises_told_in_passing(code: str, text: str, expected: str) -> None:
+    assert level(code, text) == expected
