@@ -181,3 +181,15 @@ def test_reaffirming_a_commitment_is_a_view(code: str, text: str, expected: str)
 )
 def test_views_and_promises_told_in_passing(code: str, text: str, expected: str) -> None:
     assert level(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "I would like to reaffirm the Chilean government's determination to build the bridge."),
+        ("fr", "Je voudrais réaffirmer la détermination du Chili à construire le pont."),
+        ("es", "Quisiera reafirmar la determinación de Chile de construir el puente."),
+    ],
+)
+def test_a_courtesy_before_an_affirmed_determination_is_no_wish(code: str, text: str) -> None:
+    assert level(code, text) == "commit"

@@ -100,6 +100,10 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
     thats = find(pack, "grammar", "that", text, offset)
     beliefs = find(pack, "modality", "belief", text, offset)
     affirms = find(pack, "modality", "affirm", text, offset)
+    # "would like to reaffirm": a courtesy before an affirmation, not a wish.
+    courtesies = {(w.start, w.end) for w in wishes if any(0 <= a.start - w.end <= 1 for a in affirms)}
+    wishes = [w for w in wishes if (w.start, w.end) not in courtesies]
+    found = [c for c in found if (c.start, c.end) not in courtesies]
     relatives = find(pack, "grammar", "relative", text, offset)
     futures = pack.phrase_regex("modality", "future")
     and_words = _and_before(pack)
