@@ -54,3 +54,23 @@ OPENING = {
 )
 def test_topics_hyphened_pairs_quotations_and_speakers(code: str, text: str, expected: list[str]) -> None:
     assert reading(OPENING[code] + text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "“We agreed to open a new trade office in Busan,” Lee Jae Myung said.", ["KR", "VN"]),
+        ("en", "“We will open a new trade office in Busan,” Lee Jae Myung said.", ["KR"]),
+        ("es", "«Acordamos abrir nuevas rutas aéreas», dijo Lee Jae Myung.", ["KR", "VN"]),
+        ("fr", "« Nous sommes convenus d'ouvrir de nouvelles lignes aériennes », a déclaré Lee Jae Myung.", ["KR", "VN"]),
+        ("ru", "«Мы договорились открыть новые авиарейсы», сказал Ли Чжэ Мён.", ["KR", "VN"]),
+    ],
+)
+def test_an_agreement_in_a_leader_s_quotation_is_both_parties(code: str, text: str, expected: list[str]) -> None:
+    assert reading(OPENING[code] + text)[-1] == expected
+
+
+def test_an_agreement_in_a_norwegian_speech_paragraph_is_both_parties() -> None:
+    opening = "Statsminister Jonas Gahr Støre møtte Islands statsminister i Oslo.\n\n"
+    assert reading(opening + "– Vi er enige om å styrke fiskerisamarbeidet, sier Jonas Gahr Støre.")[-1] == ["IS", "NO"]
+    assert reading(opening + "– Vi vil styrke fiskerisamarbeidet, sier Jonas Gahr Støre.")[-1] == ["NO"]

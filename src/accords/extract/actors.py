@@ -151,6 +151,10 @@ def quoted_speaker(ctx: Context, pack: Pack, cue: Match, paragraph: tuple[int, i
     quoted = any(q0 <= cue.start < q1 for q0, q1 in _quotations(ctx.text, paragraph))
     if not quoted and not ctx.text[paragraph[0] : paragraph[0] + 2].lstrip().startswith(_SPEECH_DASHES):
         return None
+    if pack.phrase_regex("actors", "together").search(cue.cue):
+        # "– Vi er enige om å ..., sier Solberg": an agreement takes both; the speaker speaks for them.
+        both = sorted(ctx.parties)
+        return both, Evidence(field="actors", value=",".join(both), span=(cue.start, cue.end), cue=cue.cue)
     text = ctx.text[paragraph[0] : paragraph[1]]
     for said in find(pack, "modality", "speech", text, paragraph[0]):
         # The speaker stands just before the verb ("”, Ramaphosa said in talks with Buhari"),
