@@ -74,3 +74,24 @@ def test_an_agreement_in_a_norwegian_speech_paragraph_is_both_parties() -> None:
     opening = "Statsminister Jonas Gahr Støre møtte Islands statsminister i Oslo.\n\n"
     assert reading(opening + "– Vi er enige om å styrke fiskerisamarbeidet, sier Jonas Gahr Støre.")[-1] == ["IS", "NO"]
     assert reading(opening + "– Vi vil styrke fiskerisamarbeidet, sier Jonas Gahr Støre.")[-1] == ["NO"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "“Fishing matters to us,” Lee Jae Myung said.\n\nHe stressed the importance of Vietnam for Korea.", ["KR"]),
+        ("en", "“Fishing matters to us,” Lee Jae Myung said.\n\n“We are committed to helping Vietnam,” he added.", ["KR"]),
+        ("fr", "« La pêche compte beaucoup », a déclaré Lee Jae Myung.\n\nIl a souligné l'importance du Vietnam pour la Corée.", ["KR"]),
+        ("es", "«La pesca importa mucho», dijo Lee Jae Myung.\n\nÉl subrayó la importancia de Vietnam para Corea.", ["KR"]),
+        ("ru", "«Рыболовство очень важно», сказал Ли Чжэ Мён.\n\nОн подчеркнул важность Вьетнама для Кореи.", ["KR"]),
+    ],
+)
+def test_a_pronoun_stands_for_the_last_speaker_named(code: str, text: str, expected: list[str]) -> None:
+    assert reading(OPENING[code] + text)[-1] == expected
+
+
+def test_a_pronoun_stands_for_the_last_speaker_named_in_norwegian() -> None:
+    text = ("Statsminister Jonas Gahr Støre møtte Islands statsminister i Oslo.\n\n"
+            "– Fisket betyr mye for oss, sier Jonas Gahr Støre.\n\n"
+            "Han sier det er viktig å ha Island tett på Norge.")
+    assert reading(text)[-1] == ["NO"]

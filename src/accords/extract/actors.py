@@ -113,6 +113,11 @@ def actors_of(ctx: Context, pack: Pack, cue: Match, sentence: tuple[int, int]) -
             chosen.append(following)
         else:
             break
+    if not any(a.start < cue.start for a in chosen) and pack.phrase_regex("actors", "pronoun").match(
+            ctx.text[clause_start : cue.start].lstrip()):
+        # "He said his government ...", "Han sier det er viktig ...": the last speaker named.
+        speaker = _previous_speaker(ctx, pack, clause_start)
+        chosen = [speaker] if speaker is not None else chosen
     states = sorted({s for actor in chosen for s in actor.states})
     if not states:
         return sorted(ctx.parties), None
@@ -157,6 +162,21 @@ def quoted_speaker(ctx: Context, pack: Pack, cue: Match, paragraph: tuple[int, i
         return both, Evidence(field="actors", value=",".join(both), span=(cue.start, cue.end), cue=cue.cue)
     text = ctx.text[paragraph[0] : paragraph[1]]
     for said in find(pack, "modality", "speech", text, paragraph[0]):
+        first = _speaker(ctx, pack, said, paragraph) or (
+            _previous_speaker(ctx, pack, paragraph[0]) if _pronoun_by(ctx, pack, said, paragraph) else None)
+        if first is not None:
+            return list(first.states), Evidence(field="actors", value=first.states[0], span=(first.start, first.end), cue=first.cue)
+        sentence = next(((s, e) for s, e in sentences if s <= said.start < e), paragraph)
+        states, evidence = actors_of(ctx, pack, said, sentence)
+        if evidence is not None and len(states) == 1:
+            return states, evidence
+    return None
+    if pack.phrase_regex("actors", "together").search(cue.cue):
+        # "– Vi er enige om å ..., sier Solberg": an agreement takes both; the speaker speaks for them.
+        both = sorted(ctx.parties)
+        return both, Evidence(field="actors", value=",".join(both), span=(cue.start, cue.end), cue=cue.cue)
+    text = ctx.text[paragraph[0] : paragraph[1]]
+    for said in find(pack, "modality", "speech", text, paragraph[0]):
         # The speaker stands just before the verb ("”, Ramaphosa said in talks with Buhari"),
         # or follows it ("sier Støre"), or, failing both, is the subject of its sentence.
         before = [a for a in actor_phrases(ctx, pack, max(paragraph[0], said.start - _AFTER), said.start)
@@ -169,4 +189,35 @@ def quoted_speaker(ctx: Context, pack: Pack, cue: Match, paragraph: tuple[int, i
         states, evidence = actors_of(ctx, pack, said, sentence)
         if evidence is not None and len(states) == 1:
             return states, evidence
+    return None
+
+
+def _speaker(ctx: Context, pack: Pack, said: Match, paragraph: tuple[int, int]) -> Actor | None:
+    """The one party named as the speaker of a reporting verb: just before it ("”, Ramaphosa
+    said in talks with Buhari"), or else following it ("sier Støre")."""
+    before = [a for a in actor_phrases(ctx, pack, max(paragraph[0], said.start - _AFTER), said.start)
+              if not ctx.text[a.end : said.start].strip()]
+    after = actor_phrases(ctx, pack, said.end, min(paragraph[1], said.end + _AFTER))
+    return next((a for a in before[-1:] or after[:1] if len(a.states) == 1), None)
+
+
+#: How far back a pronoun's speaker may be named ("..., Ramaphosa said. / He added ...").
+_PRONOUN_REACH = 600
+
+
+def _pronoun_by(ctx: Context, pack: Pack, said: Match, paragraph: tuple[int, int]) -> bool:
+    """A pronoun just before or just after a reporting verb ("he added", "sa han", "Han sier")."""
+    pronoun = pack.phrase_regex("actors", "pronoun")
+    before = ctx.text[max(paragraph[0], said.start - 12) : said.start].split()
+    after = ctx.text[said.end : min(paragraph[1], said.end + 12)].split()
+    return any(pronoun.fullmatch(w.strip(",.;:")) for w in before[-1:] + after[:1])
+
+
+def _previous_speaker(ctx: Context, pack: Pack, before: int) -> Actor | None:
+    """The last speaker named before an offset: whom a pronoun at the offset stands for."""
+    start = max(0, before - _PRONOUN_REACH)
+    for said in reversed(find(pack, "modality", "speech", ctx.text[start:before], start)):
+        found = _speaker(ctx, pack, said, (start, before))
+        if found is not None:
+            return found
     return None
