@@ -95,3 +95,19 @@ def test_a_pronoun_stands_for_the_last_speaker_named_in_norwegian() -> None:
             "– Fisket betyr mye for oss, sier Jonas Gahr Støre.\n\n"
             "Han sier det er viktig å ha Island tett på Norge.")
     assert reading(text)[-1] == ["NO"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "In talks with To Lam, Lee Jae Myung praised the new rail line.", ["KR"]),
+        ("vi", "Trong cuộc gặp với Tổng Bí thư Tô Lâm, Tổng thống Lee Jae Myung ca ngợi tuyến đường sắt mới.", ["KR"]),
+        ("fr", "Lors de son entretien avec To Lam, Lee Jae Myung a salué la nouvelle ligne ferroviaire.", ["KR"]),
+        ("es", "En su reunión con To Lam, Lee Jae Myung elogió la nueva línea ferroviaria.", ["KR"]),
+        ("ru", "На встрече с То Ламом Ли Чжэ Мён высоко оценил новую железную дорогу.", ["KR"]),
+        # Subjects joined by "together with" still act together.
+        ("en", "Lee Jae Myung, together with To Lam, praised the new rail line.", ["KR", "VN"]),
+    ],
+)
+def test_whom_the_subject_met_is_not_the_subject(code: str, text: str, expected: list[str]) -> None:
+    assert reading(OPENING[code] + text)[-1] == expected

@@ -57,13 +57,17 @@ def _joined(ctx: Context, pack: Pack, left: Actor, right: Actor) -> bool:
 _TOWARDS = 5
 #: How close before a state its "regarding" must stand to make it a topic ("liên quan đến").
 _ABOUT = 16
+#: How far before a state or leader its "with" may stand, across a title of some words.
+_MET = 40
+_TITLE_WORDS = 4
 _HYPHENS = "-‐‑–"
 _PUNCTUATION = re.compile(r"[,;:.!?]")
 
 
-def _governed(words: re.Pattern[str], before: str) -> bool:
-    """A word of `words` ends `before`, but for an article at most ("concernant le Laos")."""
-    return any(len(tail.split()) <= 1 and not _PUNCTUATION.search(tail)
+def _governed(words: re.Pattern[str], before: str, between: int = 1) -> bool:
+    """A word of `words` ends `before`, but for `between` words at most: an article ("concernant
+    le Laos"), a title ("với Tổng Bí thư Tô Lâm")."""
+    return any(len(tail.split()) <= between and not _PUNCTUATION.search(tail)
                for tail in (before[m.end() :] for m in words.finditer(before)))
 
 
@@ -107,6 +111,11 @@ def actors_of(ctx: Context, pack: Pack, cue: Match, sentence: tuple[int, int]) -
         and not _governed(about, ctx.text[max(clause_start, a.start - _ABOUT) : a.start])
         and not _hyphened(ctx.text, a)
     ]
+    # "Trong cuộc gặp với ông Putin, ông Tập Cận Bình ...": whom the subject met comes first.
+    met = pack.phrase_regex("actors", "with")
+    while len(phrases) > 1 and _governed(
+            met, ctx.text[max(clause_start, phrases[0].start - _MET) : phrases[0].start], _TITLE_WORDS):
+        phrases = phrases[1:]
     chosen = phrases[:1]
     for following in phrases[1:]:
         if _joined(ctx, pack, chosen[-1], following) or _apposed(ctx, chosen[-1], following):
