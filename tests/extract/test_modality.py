@@ -79,3 +79,117 @@ def test_negation_cancels_a_cue() -> None:
 
 def test_a_numbered_item_without_cue_is_the_parties_view() -> None:
     assert level("en", "3. Relations between the two countries have grown steadily.", numbered=True) == "position"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "Chile proposed that the two sides expand port links, study a shared fund and strengthen rail ties."),
+        ("nb", "Chile foreslo at de to sidene skulle utvide havnesamarbeidet, vurdere et fond og styrke jernbanen."),
+        ("fr", "Le Chili a proposé que les deux parties étudient un fonds commun et renforcent le rail."),
+    ],
+)
+def test_support_verbs_listed_in_a_proposal_stay_inside_it(code: str, text: str) -> None:
+    assert level(code, text) == "explore"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("nb", "Lederne ble enige om å studere et fond for havner, fremme jernbanesamarbeid og utvide fergelinjer."),
+        ("es", "Las partes acordaron estudiar un fondo portuario, fortalecer el ferrocarril y ampliar las rutas."),
+    ],
+)
+def test_verbs_listed_after_a_look_cue_that_is_also_explore_stay_commitments(code: str, text: str) -> None:
+    assert level(code, text) == "commit"
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "The Prime Minister invited the King to visit Oslo, and the King accepted the invitation.", "commit"),
+        ("nb", "Kongen inviterte presidenten til Oslo, og presidenten aksepterte invitasjonen med glede.", "commit"),
+        ("de", "Die Kanzlerin lud den König nach Bonn ein, dieser nahm die Einladung gern an.", "commit"),
+        ("vi", "Thủ tướng mời Nhà vua thăm Hà Nội, Nhà vua vui vẻ nhận lời.", "commit"),
+        ("fr", "Le roi a invité le président à Rabat ; celui-ci a accepté l'invitation avec plaisir.", "commit"),
+        ("es", "El rey invitó al presidente a Madrid y este aceptó la invitación.", "commit"),
+        ("ru", "Король пригласил президента в Осло, и тот принял приглашение.", "commit"),
+        ("en", "The President wished Chile every success in hosting the forum.", "position"),
+        ("nb", "Kongen ønsket Chile suksess med å arrangere forumet.", "position"),
+        ("de", "Die Kanzlerin wünschte Chile viel Erfolg bei dem Forum.", "position"),
+        ("vi", "Thủ tướng chúc Chile tổ chức thành công diễn đàn.", "position"),
+        ("fr", "Le président a souhaité plein succès au Chili pour le forum.", "position"),
+        ("es", "El rey deseó mucho éxito a Chile en el foro.", "position"),
+        ("ru", "Президент пожелал Чили успехов в проведении форума.", "position"),
+        ("ru", "Президенты договорились об открытии новых рейсов.", "commit"),
+    ],
+)
+def test_accepting_an_invitation_and_wishing_success(code: str, text: str, expected: str) -> None:
+    assert level(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "The leaders stressed the need to explore new markets.", "position"),
+        ("es", "Los presidentes subrayaron la necesidad de explorar nuevos mercados.", "position"),
+        ("nb", "Statsministeren møter næringslivet for å diskutere grønn skipsfart.", "narrative"),
+        ("vi", "Thủ tướng gặp doanh nghiệp nhằm tìm kiếm giải pháp cho vận tải biển.", "narrative"),
+        # An agreement to look stays a look.
+        ("nb", "De to sidene ble enige om å studere et felles fond.", "explore"),
+        ("en", "The two sides agreed to explore a joint fund.", "explore"),
+    ],
+)
+def test_a_look_that_is_a_purpose_or_object_is_not_the_parties_own(code: str, text: str, expected: str) -> None:
+    assert level(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "The two presidents reaffirmed their commitment to deepen relations and strengthen friendship.", "position"),
+        ("es", "Los dos presidentes reafirmaron su compromiso con profundizar las relaciones y estrechar la amistad.", "position"),
+        ("fr", "Les deux présidents ont réaffirmé leur engagement à approfondir les relations et à renforcer l'amitié.", "position"),
+        ("nb", "De to presidentene bekreftet på nytt sin forpliktelse til å utdype forbindelsene og styrke vennskapet.", "position"),
+        ("ru", "Президенты подтвердили приверженность углублению отношений и укреплению дружбы.", "position"),
+        # An affirmation keeps what its that-clause says.
+        ("en", "Viet Nam affirmed that it is ready to support the new fund.", "support"),
+        ("nb", "Vietnam bekreftet at landet er villig til å støtte det nye fondet.", "support"),
+    ],
+)
+def test_reaffirming_a_commitment_is_a_view(code: str, text: str, expected: str) -> None:
+    assert level(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("nb", "Den chilenske siden erklærte seg villig til å fremme samarbeid om fiske.", "support"),
+        ("en", "The leaders recalled the first trade mission of 1990.", "position"),
+        ("en", "The two leaders are delighted to mark ten years of the fisheries pact.", "position"),
+        ("en", "The ministers observed that ferry traffic had doubled.", "position"),
+        ("nb", "Presidenten mintes sitt første besøk i Santiago.", "position"),
+        ("nb", "Chile tar klart avstand fra bruk av tvangsarbeid.", "position"),
+        ("de", "Der Präsident räumte jedoch ein, dass die Verfahren zu langsam seien.", "position"),
+        ("de", "Die Kanzlerin erinnerte an den ersten Handelsbesuch 1990.", "position"),
+        ("fr", "Le président a rappelé la première mission commerciale de 1990.", "position"),
+        ("es", "Los presidentes recordaron la primera misión comercial de 1990.", "position"),
+        ("ru", "Страны высоко ценят совместную работу по охране рек.", "position"),
+        ("vi", "Thủ tướng nhớ lại chuyến thăm đầu tiên tới Santiago.", "position"),
+        ("fr", "Le président a présenté ses condoléances, promettant l'aide du Chili.", "commit"),
+    ],
+)
+def test_views_and_promises_told_in_passing(code: str, text: str, expected: str) -> None:
+    assert level(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "I would like to reaffirm the Chilean government's determination to build the bridge."),
+        ("fr", "Je voudrais réaffirmer la détermination du Chili à construire le pont."),
+        ("es", "Quisiera reafirmar la determinación de Chile de construir el puente."),
+    ],
+)
+def test_a_courtesy_before_an_affirmed_determination_is_no_wish(code: str, text: str) -> None:
+    assert level(code, text) == "commit"

@@ -441,3 +441,20 @@ def test_a_surname_that_begins_a_title_is_still_a_name() -> None:
 def test_two_named_days_joined_are_the_event_s_span(text: str) -> None:
     event = process_text(text, "j.txt").event
     assert (event.start, event.end) == ("2024-04-10", "2024-04-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("Joint Statement\n\nThe Prime Ministers of Laos and Vietnam said in a joint statement:\n\n"
+         "1. The two sides will open a new border gate."), "narrative"),
+        (("Tuyên bố chung\n\nViệt Nam và Lào ra tuyên bố chung về hợp tác biên giới.\n\n"
+         "1. Hai bên sẽ mở cửa khẩu mới."), "narrative"),
+        (("Declaración conjunta\n\nLos presidentes de Chile y Perú emitieron la siguiente declaración conjunta:\n\n"
+         "1. Ambas partes abrirán un nuevo paso fronterizo."), "narrative"),
+        (("Joint Statement\n\nChile and Peru held talks in Lima. In this regard the following decisions were taken:\n\n"
+         "1. To open a new border crossing."), "commit"),
+    ],
+)
+def test_a_line_leading_into_the_statement_is_not_its_text(text: str, expected: str) -> None:
+    assert process_text(text, "l.txt").provisions[-2].modality == expected

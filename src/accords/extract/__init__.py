@@ -41,9 +41,12 @@ def read_provision(ctx: Context, provision: Provision, sentences: list[Span], st
 
     cues = modality.cues(pack, text, start, sentences)
     # A paragraph of a joint statement is the parties' own text, unless it tells of the meeting.
-    parties_text = statement and not any(find(pack, "event", kind, text) for kind in _TELLING)
+    # A line that names the statement or leads into it ("... said in a joint statement:") tells
+    # of the text; it is not the text, nor anyone's view.
+    lead_in = text.rstrip().endswith(":") or bool(find(pack, "doc_type", "names", text))
+    parties_text = statement and not lead_in and not any(find(pack, "event", kind, text) for kind in _TELLING)
     level, cue = modality.strongest(cues, numbered_statement=parties_text)
-    if cue is None and not text.rstrip().endswith(":"):
+    if cue is None and not lead_in:
         # Someone's words reported ("..., Albanese said"): the speaker's position, when the
         # speaker is one of the parties.
         for said in find(pack, "modality", "speech", text, start):

@@ -8,6 +8,7 @@ the verb comes first ("ble de to sidene enige", "vereinbarten beide Seiten"). Su
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from accords.extract.context import Context, Match, find, longest_first
@@ -54,6 +55,26 @@ def _joined(ctx: Context, pack: Pack, left: Actor, right: Actor) -> bool:
 
 #: How close before a state its "to" must stand to make it a destination.
 _TOWARDS = 5
+#: How close before a state its "regarding" must stand to make it a topic ("liên quan đến").
+_ABOUT = 16
+#: How far before a state or leader its "with" may stand, across a title of some words.
+_MET = 40
+_TITLE_WORDS = 4
+_HYPHENS = "-‐‑–"
+_PUNCTUATION = re.compile(r"[,;:.!?]")
+
+
+def _governed(words: re.Pattern[str], before: str, between: int = 1) -> bool:
+    """A word of `words` ends `before`, but for `between` words at most: an article ("concernant
+    le Laos"), a title ("với Tổng Bí thư Tô Lâm")."""
+    return any(len(tail.split()) <= between and not _PUNCTUATION.search(tail)
+               for tail in (before[m.end() :] for m in words.finditer(before)))
+
+
+def _hyphened(text: str, actor: Actor) -> bool:
+    """"Indonesia-Australia", "Australia–Japan": a state written against another by a hyphen."""
+    before = text[actor.start - 1 : actor.start] if actor.start else ""
+    return bool(before and before in _HYPHENS) or text[actor.end : actor.end + 1] in tuple(_HYPHENS)
 
 
 def _apposed(ctx: Context, left: Actor, right: Actor) -> bool:
@@ -71,19 +92,41 @@ def actors_of(ctx: Context, pack: Pack, cue: Match, sentence: tuple[int, int]) -
     """
     clause_start = max(sentence[0], ctx.text.rfind(";", sentence[0], cue.start) + 1)
     quoted = _quotations(ctx.text, sentence)
-    phrases = [
-        a for a in actor_phrases(ctx, pack, clause_start, min(sentence[1], cue.end + _AFTER))
-        if not any(q0 <= a.start < q1 for q0, q1 in quoted)
-    ]
+    inside = next(((q0, q1) for q0, q1 in quoted if q0 <= cue.start < q1), None)
+    found = actor_phrases(ctx, pack, clause_start, min(sentence[1], cue.end + _AFTER))
+    if inside is not None:
+        # A cue inside a quotation ("“Australia affirmed its support ...”, read the statement"):
+        # its subject is the one quoted before it, if any.
+        phrases = [a for a in found if inside[0] <= a.start < cue.start]
+    else:
+        phrases = [a for a in found if not any(q0 <= a.start < q1 for q0, q1 in quoted)]
     towards = pack.phrase_regex("event", "towards")
-    # A state after "to" is where something goes ("поставки во Вьетнам"), not who acts.
-    phrases = [a for a in phrases if not towards.search(ctx.text[max(clause_start, a.start - _TOWARDS) : a.start])]
+    about = pack.phrase_regex("actors", "about")
+    # A state after "to" is where something goes ("поставки во Вьетнам"), and after "regarding"
+    # what is spoken of ("Về Ukraine, Thủ tướng ..."), not who acts; two states joined by a
+    # hyphen ("the Australia-Japan relationship") name a relation.
+    phrases = [
+        a for a in phrases
+        if not towards.search(ctx.text[max(clause_start, a.start - _TOWARDS) : a.start])
+        and not _governed(about, ctx.text[max(clause_start, a.start - _ABOUT) : a.start])
+        and not _hyphened(ctx.text, a)
+    ]
+    # "Trong cuộc gặp với ông Putin, ông Tập Cận Bình ...": whom the subject met comes first.
+    met = pack.phrase_regex("actors", "with")
+    while len(phrases) > 1 and _governed(
+            met, ctx.text[max(clause_start, phrases[0].start - _MET) : phrases[0].start], _TITLE_WORDS):
+        phrases = phrases[1:]
     chosen = phrases[:1]
     for following in phrases[1:]:
         if _joined(ctx, pack, chosen[-1], following) or _apposed(ctx, chosen[-1], following):
             chosen.append(following)
         else:
             break
+    if not any(a.start < cue.start for a in chosen) and pack.phrase_regex("actors", "pronoun").match(
+            ctx.text[clause_start : cue.start].lstrip()):
+        # "He said his government ...", "Han sier det er viktig ...": the last speaker named.
+        speaker = _previous_speaker(ctx, pack, clause_start)
+        chosen = [speaker] if speaker is not None else chosen
     states = sorted({s for actor in chosen for s in actor.states})
     if not states:
         return sorted(ctx.parties), None
@@ -122,15 +165,68 @@ def quoted_speaker(ctx: Context, pack: Pack, cue: Match, paragraph: tuple[int, i
     quoted = any(q0 <= cue.start < q1 for q0, q1 in _quotations(ctx.text, paragraph))
     if not quoted and not ctx.text[paragraph[0] : paragraph[0] + 2].lstrip().startswith(_SPEECH_DASHES):
         return None
+    if pack.phrase_regex("actors", "together").search(cue.cue):
+        # "– Vi er enige om å ..., sier Solberg": an agreement takes both; the speaker speaks for them.
+        both = sorted(ctx.parties)
+        return both, Evidence(field="actors", value=",".join(both), span=(cue.start, cue.end), cue=cue.cue)
     text = ctx.text[paragraph[0] : paragraph[1]]
     for said in find(pack, "modality", "speech", text, paragraph[0]):
-        # The speaker follows the verb ("sier Støre") or, failing that, stands before it.
-        after = actor_phrases(ctx, pack, said.end, min(paragraph[1], said.end + _AFTER))
-        if after and len(after[0].states) == 1:
-            first = after[0]
+        first = _speaker(ctx, pack, said, paragraph) or (
+            _previous_speaker(ctx, pack, paragraph[0]) if _pronoun_by(ctx, pack, said, paragraph) else None)
+        if first is not None:
             return list(first.states), Evidence(field="actors", value=first.states[0], span=(first.start, first.end), cue=first.cue)
         sentence = next(((s, e) for s, e in sentences if s <= said.start < e), paragraph)
         states, evidence = actors_of(ctx, pack, said, sentence)
         if evidence is not None and len(states) == 1:
             return states, evidence
+    return None
+    if pack.phrase_regex("actors", "together").search(cue.cue):
+        # "– Vi er enige om å ..., sier Solberg": an agreement takes both; the speaker speaks for them.
+        both = sorted(ctx.parties)
+        return both, Evidence(field="actors", value=",".join(both), span=(cue.start, cue.end), cue=cue.cue)
+    text = ctx.text[paragraph[0] : paragraph[1]]
+    for said in find(pack, "modality", "speech", text, paragraph[0]):
+        # The speaker stands just before the verb ("”, Ramaphosa said in talks with Buhari"),
+        # or follows it ("sier Støre"), or, failing both, is the subject of its sentence.
+        before = [a for a in actor_phrases(ctx, pack, max(paragraph[0], said.start - _AFTER), said.start)
+                  if not ctx.text[a.end : said.start].strip()]
+        after = actor_phrases(ctx, pack, said.end, min(paragraph[1], said.end + _AFTER))
+        for first in (before[-1:] or after[:1]):
+            if len(first.states) == 1:
+                return list(first.states), Evidence(field="actors", value=first.states[0], span=(first.start, first.end), cue=first.cue)
+        sentence = next(((s, e) for s, e in sentences if s <= said.start < e), paragraph)
+        states, evidence = actors_of(ctx, pack, said, sentence)
+        if evidence is not None and len(states) == 1:
+            return states, evidence
+    return None
+
+
+def _speaker(ctx: Context, pack: Pack, said: Match, paragraph: tuple[int, int]) -> Actor | None:
+    """The one party named as the speaker of a reporting verb: just before it ("”, Ramaphosa
+    said in talks with Buhari"), or else following it ("sier Støre")."""
+    before = [a for a in actor_phrases(ctx, pack, max(paragraph[0], said.start - _AFTER), said.start)
+              if not ctx.text[a.end : said.start].strip()]
+    after = actor_phrases(ctx, pack, said.end, min(paragraph[1], said.end + _AFTER))
+    return next((a for a in before[-1:] or after[:1] if len(a.states) == 1), None)
+
+
+#: How far back a pronoun's speaker may be named ("..., Ramaphosa said. / He added ...").
+_PRONOUN_REACH = 600
+
+
+def _pronoun_by(ctx: Context, pack: Pack, said: Match, paragraph: tuple[int, int]) -> bool:
+    """A pronoun just before or just after a reporting verb ("he added", "sa han", "Han sier")."""
+    pronoun = pack.phrase_regex("actors", "pronoun")
+    before = ctx.text[max(paragraph[0], said.start - 12) : said.start].split()
+    after = ctx.text[said.end : min(paragraph[1], said.end + 12)].split()
+    return any(pronoun.fullmatch(w.strip(",.;:")) for w in before[-1:] + after[:1])
+
+
+def _previous_speaker(ctx: Context, pack: Pack, before: int) -> Actor | None:
+    """The last speaker named before an offset: whom a pronoun at the offset stands for."""
+    start = max(0, before - _PRONOUN_REACH)
+    for said in reversed(find(pack, "modality", "speech", ctx.text[start:before], start)):
+        found = _speaker(ctx, pack, said, (start, before))
+        if found is not None:
+            return found
     return None

@@ -100,6 +100,10 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
     thats = find(pack, "grammar", "that", text, offset)
     beliefs = find(pack, "modality", "belief", text, offset)
     affirms = find(pack, "modality", "affirm", text, offset)
+    # "would like to reaffirm": a courtesy before an affirmation, not a wish.
+    courtesies = {(w.start, w.end) for w in wishes if any(0 <= a.start - w.end <= 1 for a in affirms)}
+    wishes = [w for w in wishes if (w.start, w.end) not in courtesies]
+    found = [c for c in found if (c.start, c.end) not in courtesies]
     relatives = find(pack, "grammar", "relative", text, offset)
     futures = pack.phrase_regex("modality", "future")
     and_words = _and_before(pack)
@@ -124,6 +128,12 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             last[sentence] = "look"
             continue
         conjunct = bool(conjunct_re.search(text[max(0, cue.start - offset - 12) : cue.start - offset]))
+        if (cue.key == "explore" and after(markers, cue, 0) and any(lk.start == cue.start for lk in looks)
+                and not after(emptied, cue, LOOK_GAP_WORDS + 1)):
+            # "met business leaders in order to discuss", "behovet for å studere": a look that is
+            # the purpose or object of something else, not one agreed on ("ble enige om å studere").
+            last[sentence] = "dropped"
+            continue
         if cue.key == "support":
             if conjunct and previous == "dropped" or after(markers, cue, MARKER_GAP_WORDS):
                 last[sentence] = "dropped"
@@ -141,7 +151,9 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             if (g.key == "explore" or g in beliefs) and g.end <= cue.start and sentence[0] <= g.start
             and any(g.end <= t.start < cue.start for t in thats)
             and not _CLAUSE_END.search(text[g.end - offset : cue.start - offset])
-            and not coordinated
+            # "hoped that ... and stressed": a new verb of the subject; "proposed that the sides
+            # promote trade and strengthen ties": a support verb listed inside the clause.
+            and not (coordinated and cue.key != "support")
         ]
         if clause_open:
             continue
@@ -154,12 +166,15 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             continue
         if cue.key == "support" and not coordinated and any(
             g.key == "position" and sentence[0] <= g.start and g.end <= cue.start
-            and not any(a.start <= g.start < a.end for a in affirms)
+            and not (any(a.start <= g.start < a.end for a in affirms)
+                     and any(g.end <= t.start < cue.start for t in thats))
             and not _CLAUSE_END.search(text[g.end - offset : cue.start - offset])
             for g in out
         ):
-            # "stressed the need to promote", "valued the mutual support": what a view is about,
-            # not what the parties undertake.
+            # "stressed the need to promote", "valued the mutual support", "reaffirmed their
+            # commitment to deepen": what a view is about, not what the parties undertake; an
+            # affirmation keeps only what its that-clause says.
+            last[sentence] = "dropped"
             continue
         level = cue.key
         wished = any(sentence[0] <= w.start and 0 <= cue.start - w.end <= WISH_WINDOW for w in wishes)
@@ -172,6 +187,10 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
             level = "explore"
             emptied.append(cue)
             last[sentence] = level
+        elif level == "explore" and emptied and any(lk.start < cue.end and cue.start < lk.end for lk in looks):
+            # "ble enige om å studere ...": the look that emptied the agreement, whose listed
+            # verbs stay commitments.
+            last[sentence] = "look"
         else:
             last[sentence] = level
         out.append(_relabel(cue, level))
