@@ -192,3 +192,33 @@ def test_disasters_and_indivisible_security(code: str, text: str, expected: list
 ])
 def test_migration_is_people(code: str, text: str) -> None:
     assert _domains(code, text) == ["people"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The sides will improve the legal framework of their cooperation."),
+    ("nb", "Partene vil forbedre det juridiske rammeverket for samarbeidet."),
+    ("de", "Beide Seiten wollen den Rechtsrahmen der Zusammenarbeit ausbauen."),
+    ("fr", "Les parties mettront en place un cadre juridique de coopération."),
+    ("es", "Las partes reforzarán el marco jurídico de su cooperación."),
+    ("ru", "Стороны укрепят договорно-правовую базу сотрудничества."),
+    ("vi", "Hai bên hoàn thiện khuôn khổ pháp lý cho hợp tác."),
+])
+def test_the_legal_framework_of_the_relationship_is_politics_not_justice(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "They will tackle global challenges such as climate change, epidemics, terrorism and food security."),
+    ("nb", "De vil møte globale utfordringer som klimaendringer, epidemier, terrorisme og matsikkerhet."),
+    ("de", "Sie begegnen Herausforderungen wie Klimawandel, Epidemien, Terrorismus und Ernährungssicherheit."),
+    ("fr", "Ils feront face aux défis tels que le changement climatique, les épidémies, le terrorisme."),
+    ("es", "Enfrentarán desafíos como el cambio climático, las epidemias y el terrorismo."),
+    ("ru", "Стороны противостоят угрозам, включая изменение климата, эпидемии и терроризм."),
+    ("vi", "Hai bên ứng phó các thách thức như biến đổi khí hậu, dịch bệnh và khủng bố."),
+])
+def test_a_list_of_challenges_names_threats_not_fields(code: str, text: str) -> None:
+    assert _domains(code, text) == ["security"]
+
+
+def test_a_single_challenge_is_the_point() -> None:
+    assert _domains("en", "They addressed the urgent challenge of climate change.") == ["environment"]
