@@ -222,3 +222,29 @@ def test_a_list_of_challenges_names_threats_not_fields(code: str, text: str) -> 
 
 def test_a_single_challenge_is_the_point() -> None:
     assert _domains("en", "They addressed the urgent challenge of climate change.") == ["environment"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The leaders agreed to upgrade relations to a strategic partnership and to expand trade."),
+    ("nb", "Lederne ble enige om å oppgradere forbindelsene til et strategisk partnerskap og øke handelen."),
+    ("de", "Sie beschlossen, die Partnerschaft beider Länder aufzuwerten und den Handel zu steigern."),
+    ("fr", "Ils ont décidé d'élever leurs relations au rang de partenariat stratégique et d'accroître le commerce."),
+    ("es", "Acordaron elevar sus relaciones a una asociación estratégica y ampliar el comercio."),
+    ("ru", "Стороны решили вывести отношения на уровень стратегического партнерства и нарастить торговлю."),
+    ("vi", "Hai bên nhất trí nâng cấp quan hệ lên Đối tác chiến lược và thúc đẩy thương mại."),
+])
+def test_raising_the_relationship_is_politics_beside_a_field(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics", "trade"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The sides will hold regular consultations on fisheries."),
+    ("nb", "Partene vil holde regelmessige konsultasjoner om fiskeri."),
+    ("de", "Beide Seiten vereinbarten regelmäßige Konsultationen zur Fischerei."),
+    ("fr", "La prochaine session de la commission mixte portera sur la pêche."),
+    ("es", "La próxima reunión de la comisión mixta tratará la pesca."),
+    ("ru", "Стороны проведут заседание межправительственной комиссии по рыболовству."),
+    ("vi", "Kỳ họp lần thứ 5 Ủy ban liên Chính phủ sẽ bàn về thủy sản."),
+])
+def test_consultations_and_a_commission_in_session_are_politics_beside_a_field(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics", "agriculture"]
