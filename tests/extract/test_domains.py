@@ -248,3 +248,20 @@ def test_raising_the_relationship_is_politics_beside_a_field(code: str, text: st
 ])
 def test_consultations_and_a_commission_in_session_are_politics_beside_a_field(code: str, text: str) -> None:
     assert _domains(code, text) == ["politics", "agriculture"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The sides discussed human rights and democracy."),
+    ("nb", "Partene drøftet menneskerettigheter og demokrati."),
+    ("de", "Beide Seiten sprachen über Menschenrechte und Demokratie."),
+    ("fr", "Les deux parties ont évoqué les droits de l'homme et la démocratie."),
+    ("es", "Ambas partes abordaron los derechos humanos y la democracia."),
+    ("ru", "Стороны обсудили права человека и развитие демократии."),
+    ("vi", "Hai bên trao đổi về vấn đề nhân quyền."),
+])
+def test_human_rights_and_democracy_are_politics(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+def test_a_democratic_republic_is_no_point_on_democracy() -> None:
+    assert _domains("vi", "Hai bên thúc đẩy thương mại với Cộng hòa Dân chủ Nhân dân Lào.") == ["trade"]
