@@ -243,7 +243,7 @@ def test_raising_the_relationship_is_politics_beside_a_field(code: str, text: st
     ("de", "Beide Seiten vereinbarten regelmäßige Konsultationen zur Fischerei."),
     ("fr", "La prochaine session de la commission mixte portera sur la pêche."),
     ("es", "La próxima reunión de la comisión mixta tratará la pesca."),
-    ("ru", "Стороны проведут заседание межправительственной комиссии по рыболовству."),
+    ("ru", "Стороны проведут заседание межправительственной комиссии и обсудят рыболовство."),
     ("vi", "Kỳ họp lần thứ 5 Ủy ban liên Chính phủ sẽ bàn về thủy sản."),
 ])
 def test_consultations_and_a_commission_in_session_are_politics_beside_a_field(code: str, text: str) -> None:
@@ -265,3 +265,21 @@ def test_human_rights_and_democracy_are_politics(code: str, text: str) -> None:
 
 def test_a_democratic_republic_is_no_point_on_democracy() -> None:
     assert _domains("vi", "Hai bên thúc đẩy thương mại với Cộng hòa Dân chủ Nhân dân Lào.") == ["trade"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "They praised the Intergovernmental Committee on Trade and Scientific Cooperation."),
+    ("nb", "De roste den mellomstatlige komiteen for handel og vitenskapelig samarbeid."),
+    ("de", "Sie würdigten die Regierungskommission für Handel und wissenschaftliche Zusammenarbeit."),
+    ("fr", "Ils ont salué la commission mixte de coopération commerciale et scientifique."),
+    ("es", "Elogiaron la comisión mixta de cooperación comercial y científica."),
+    ("ru", "Стороны отметили работу Межправительственной комиссии по торговому и научному сотрудничеству."),
+    ("vi", "Hai bên đánh giá cao Ủy ban liên Chính phủ về hợp tác thương mại và khoa học."),
+])
+def test_the_fields_in_a_bilateral_body_s_name_are_in_passing(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+def test_a_field_after_a_body_s_name_still_counts() -> None:
+    text = "Through the Joint Committee on Trade, they will raise rice exports."
+    assert _domains("en", text) == ["trade", "agriculture"]

@@ -10,6 +10,8 @@ Three readings of lists and of the relationship itself, each from pack data:
 - a list that surveys the relationship ("political, economic and cultural ties", "shared
   history, culture and values") names no field: its words are in passing
   (`[domains] broad`, `[domains] heritage`);
+- the fields in the name of a bilateral body ("the Intergovernmental Committee on Trade and
+  Scientific Cooperation") name the body, not a point in those fields (`[domains] bodies`);
 - a list that a word of challenge or threat opens ("global challenges such as climate change,
   epidemics and food security") names threats, not fields of cooperation: only its security
   items count (`[domains] challenges`);
@@ -68,6 +70,11 @@ RELATIONSHIP_DOMAIN = "politics"
 ITEM_MAX_WORDS = 4
 #: A list with this many broad words ("political, economic and cultural") surveys the relationship.
 SURVEY_BROAD_WORDS = 2
+#: Words allowed between a bilateral body's name word and the first field of its name ("for",
+#: "on economic,"), and, besides commas and joiners, between two fields of the name ("and
+#: scientific").
+BODY_GAP_WORDS = 3
+ITEM_GAP_WORDS = 1
 #: The domains a list of threats still names: the threats themselves are security points.
 THREAT_DOMAINS = ("security", "international_security")
 #: Words allowed between a challenge word and the first item of the list it opens
@@ -132,6 +139,25 @@ class _List:
         return len(WORD.findall(self.text[cue.end : self.first[1]])) <= CHALLENGE_SLACK_WORDS
 
 
+def _body_names(pack: Pack, text: str, found: list[Match]) -> set[Span]:
+    """The field keywords that run on from a bilateral body's name word, each a few words after
+    the last ("Committee on Trade, Investment and Science"): the body's name, not its points."""
+    named: set[Span] = set()
+    ordered = sorted(found, key=lambda m: m.start)
+    sep = _separator(pack)
+    for body in _phrases(pack, "bodies", text, RELATIONSHIP_DOMAIN):
+        pos, slack = body.end, BODY_GAP_WORDS
+        for m in ordered:
+            if m.start < pos:
+                continue
+            gap = text[pos : m.start]
+            if LIST_END.search(gap) or len(WORD.findall(sep.sub(" ", gap))) > slack:
+                break
+            named.add((m.start, m.end))
+            pos, slack = m.end, ITEM_GAP_WORDS
+    return named
+
+
 def _lists(pack: Pack, text: str) -> list[_List]:
     """The lists in `text`: runs of items split by commas and joiners, each inner item short."""
     out: list[_List] = []
@@ -171,6 +197,9 @@ def domains_of(
         m for m in domain_cues(pack, text)
         if m.key in NAMED_DOMAINS or not any(s <= offset + m.start and offset + m.end <= e for s, e in names or [])
     ]
+    # Fields in a bilateral body's name are in passing.
+    named = _body_names(pack, text, found)
+    found = [m for m in found if (m.start, m.end) not in named]
     lists = _lists(pack, text)
     broad = _phrases(pack, "broad", text, RELATIONSHIP_DOMAIN)
     heritage = _phrases(pack, "heritage", text, RELATIONSHIP_DOMAIN)
