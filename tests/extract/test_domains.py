@@ -283,3 +283,12 @@ def test_the_fields_in_a_bilateral_body_s_name_are_in_passing(code: str, text: s
 def test_a_field_after_a_body_s_name_still_counts() -> None:
     text = "Through the Joint Committee on Trade, they will raise rice exports."
     assert _domains("en", text) == ["trade", "agriculture"]
+
+
+@pytest.mark.parametrize(("code", "compound", "alone"), [
+    ("nb", "De vil løse tvister i tråd med prinsippene i FN-pakten.", "De vil samarbeide tett i FN."),
+    ("de", "Sie bekennen sich zu den Grundsätzen in der UN-Charta.", "Sie stimmen sich in der UN eng ab."),
+])
+def test_a_keyword_joined_by_a_hyphen_qualifies_the_next_word(code: str, compound: str, alone: str) -> None:
+    assert "multilateral" not in _domains(code, compound)
+    assert _domains(code, alone) == ["multilateral"]

@@ -47,7 +47,10 @@ def domain_cues(pack: Pack, text: str, offset: int = 0) -> list[Match]:
     """Every domain keyword in `text`, keyed by its domain."""
     keys = tuple(domain_names())
     found = _finditer(pack.keyed_regex("domains", keys), pack.keyed_regex("domains", keys, folded=True), text)
-    return [Match(offset + m.start(), offset + m.end(), text[m.start() : m.end()], m.lastgroup or "") for m in found]
+    return [
+        Match(offset + m.start(), offset + m.end(), text[m.start() : m.end()], m.lastgroup or "")
+        for m in found if not COMPOUND.match(text, m.end())
+    ]
 
 
 def _phrases(pack: Pack, key: str, text: str, label: str) -> list[Match]:
@@ -84,6 +87,8 @@ CHALLENGE_SLACK_WORDS = 5
 EDGE_SLACK_WORDS = 1
 #: What ends a list for good: sentence and clause punctuation, brackets, quotes, a spaced dash.
 LIST_END = re.compile(r"[.;:!?()\[\]\"“”«»„]|\s[-–—]\s|\n")
+#: A hyphen joining a keyword to the word it qualifies ("FN-pakten", the UN Charter).
+COMPOUND = re.compile(r"-\w")
 WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
