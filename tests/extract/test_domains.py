@@ -292,3 +292,26 @@ def test_a_field_after_a_body_s_name_still_counts() -> None:
 def test_a_keyword_joined_by_a_hyphen_qualifies_the_next_word(code: str, compound: str, alone: str) -> None:
     assert "multilateral" not in _domains(code, compound)
     assert _domains(code, alone) == ["multilateral"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "Vietnam pursues a foreign policy of multilateralisation and diversification."),
+    ("nb", "Vietnam fører en politikk for multilateralisering og diversifisering av forbindelsene."),
+    ("de", "Vietnam verfolgt eine Politik der Multilateralisierung und Diversifizierung."),
+    ("fr", "Le Vietnam mène une politique de multilatéralisation et de diversification."),
+    ("es", "Vietnam sigue una política de multilateralización y diversificación."),
+    ("ru", "Вьетнам проводит многовекторную внешнюю политику."),
+    ("vi", "Việt Nam thực hiện đường lối đối ngoại đa phương hóa, đa dạng hóa."),
+])
+def test_a_foreign_policy_of_multilateralisation_is_politics(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "They will share research on rice farming."),
+    ("nb", "De vil dele forskning om risdyrking i landbruket."),
+    ("de", "Sie tauschen Forschung zur Landwirtschaft aus."),
+    ("ru", "Стороны обменяются исследованиями в сельском хозяйстве."),
+])
+def test_research_on_a_field_is_a_point_in_that_field(code: str, text: str) -> None:
+    assert _domains(code, text) == ["agriculture"]
