@@ -315,3 +315,16 @@ def test_a_foreign_policy_of_multilateralisation_is_politics(code: str, text: st
 ])
 def test_research_on_a_field_is_a_point_in_that_field(code: str, text: str) -> None:
     assert _domains(code, text) == ["agriculture"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The new trade deal will create jobs in both countries."),
+    ("nb", "Den nye handelsavtalen skal skape arbeidsplasser i begge land."),
+    ("de", "Das neue Handelsabkommen soll Arbeitsplätze in beiden Ländern schaffen."),
+    ("fr", "Le nouvel accord commercial créera des emplois dans les deux pays."),
+    ("es", "El nuevo acuerdo comercial generará empleos en ambos países."),
+    ("ru", "Новое торговое соглашение создаст рабочие места в обеих странах."),
+    ("vi", "Hiệp định thương mại mới sẽ tạo việc làm ở cả hai nước."),
+])
+def test_jobs_a_field_creates_are_no_labour_point(code: str, text: str) -> None:
+    assert _domains(code, text) == ["trade"]
