@@ -328,3 +328,16 @@ def test_research_on_a_field_is_a_point_in_that_field(code: str, text: str) -> N
 ])
 def test_jobs_a_field_creates_are_no_labour_point(code: str, text: str) -> None:
     assert _domains(code, text) == ["trade"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "A state company will build the new wind power plant."),
+    ("nb", "Et statlig selskap skal bygge vindkraftverket."),
+    ("de", "Die Firmen beider Länder bauen gemeinsam Solarparks."),
+    ("fr", "Une entreprise publique construira la centrale solaire."),
+    ("es", "Una empresa del Estado construirá la central solar."),
+    ("ru", "Компания построит новую солнечную электростанцию."),
+    ("vi", "Một công ty nhà nước sẽ xây dựng nhà máy điện mặt trời."),
+])
+def test_a_company_doing_the_work_of_a_field_is_no_investment_point(code: str, text: str) -> None:
+    assert _domains(code, text) == ["energy"]
