@@ -341,3 +341,11 @@ def test_jobs_a_field_creates_are_no_labour_point(code: str, text: str) -> None:
 ])
 def test_a_company_doing_the_work_of_a_field_is_no_investment_point(code: str, text: str) -> None:
     assert _domains(code, text) == ["energy"]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    ("en", "They will step up cooperation in defence and\nsecurity.", ["defense", "security"]),
+    ("de", "Die Zusammenarbeit in Politik, Wirtschaft und\nKultur wurde ausgebaut.", ["politics"]),
+])
+def test_a_line_break_inside_a_sentence_does_not_end_a_list(code: str, text: str, expected: list[str]) -> None:
+    assert _domains(code, text) == expected

@@ -85,8 +85,9 @@ THREAT_DOMAINS = ("security", "international_security")
 CHALLENGE_SLACK_WORDS = 5
 #: Words allowed between an edge item's end (or start) and a cue that still belongs to the list.
 EDGE_SLACK_WORDS = 1
-#: What ends a list for good: sentence and clause punctuation, brackets, quotes, a spaced dash.
-LIST_END = re.compile(r"[.;:!?()\[\]\"“”«»„]|\s[-–—]\s|\n")
+#: What ends a list for good: sentence and clause punctuation, brackets, quotes, a spaced dash;
+#: not a line break alone, which pages put in mid-sentence.
+LIST_END = re.compile(r"[.;:!?()\[\]\"“”«»„]|\s[-–—]\s")
 #: A hyphen joining a keyword to the word it qualifies ("FN-pakten", the UN Charter).
 COMPOUND = re.compile(r"-\w")
 WORD = re.compile(r"[^\W_][\w'’-]*")
