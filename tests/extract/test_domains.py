@@ -349,3 +349,16 @@ def test_a_company_doing_the_work_of_a_field_is_no_investment_point(code: str, t
 ])
 def test_a_line_break_inside_a_sentence_does_not_end_a_list(code: str, text: str, expected: list[str]) -> None:
     assert _domains(code, text) == expected
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The sides will work together on emergency preparedness."),
+    ("nb", "Regjeringene vil arbeide for sivil beredskap i nord."),
+    ("de", "Beide Seiten vertiefen die Zusammenarbeit im Zivilschutz."),
+    ("fr", "Les deux pays coopéreront en matière de protection civile."),
+    ("es", "Ambos países cooperarán en protección civil."),
+    ("ru", "Стороны расширят сотрудничество в области гражданской обороны."),
+    ("vi", "Hai bên hợp tác trong lĩnh vực phòng thủ dân sự."),
+])
+def test_civil_protection_and_preparedness_are_security(code: str, text: str) -> None:
+    assert _domains(code, text) == ["security"]
