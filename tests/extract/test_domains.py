@@ -362,3 +362,13 @@ def test_a_line_break_inside_a_sentence_does_not_end_a_list(code: str, text: str
 ])
 def test_civil_protection_and_preparedness_are_security(code: str, text: str) -> None:
     assert _domains(code, text) == ["security"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "Exchanges between the legislative body of each country will grow."),
+    ("de", "Der Austausch zwischen dem gesetzgebenden Organ beider Länder wird ausgebaut."),
+    ("fr", "Les échanges entre les canaux du gouvernement et de l'organe législatif seront renforcés."),
+    ("es", "Se reforzarán los intercambios con el órgano legislativo de cada país."),
+])
+def test_a_legislature_is_politics_not_justice(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
