@@ -192,3 +192,183 @@ def test_disasters_and_indivisible_security(code: str, text: str, expected: list
 ])
 def test_migration_is_people(code: str, text: str) -> None:
     assert _domains(code, text) == ["people"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The sides will improve the legal framework of their cooperation."),
+    ("nb", "Partene vil forbedre det juridiske rammeverket for samarbeidet."),
+    ("de", "Beide Seiten wollen den Rechtsrahmen der Zusammenarbeit ausbauen."),
+    ("fr", "Les parties mettront en place un cadre juridique de coopération."),
+    ("es", "Las partes reforzarán el marco jurídico de su cooperación."),
+    ("ru", "Стороны укрепят договорно-правовую базу сотрудничества."),
+    ("vi", "Hai bên hoàn thiện khuôn khổ pháp lý cho hợp tác."),
+])
+def test_the_legal_framework_of_the_relationship_is_politics_not_justice(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "They will tackle global challenges such as climate change, epidemics, terrorism and food security."),
+    ("nb", "De vil møte globale utfordringer som klimaendringer, epidemier, terrorisme og matsikkerhet."),
+    ("de", "Sie begegnen Herausforderungen wie Klimawandel, Epidemien, Terrorismus und Ernährungssicherheit."),
+    ("fr", "Ils feront face aux défis tels que le changement climatique, les épidémies, le terrorisme."),
+    ("es", "Enfrentarán desafíos como el cambio climático, las epidemias y el terrorismo."),
+    ("ru", "Стороны противостоят угрозам, включая изменение климата, эпидемии и терроризм."),
+    ("vi", "Hai bên ứng phó các thách thức như biến đổi khí hậu, dịch bệnh và khủng bố."),
+])
+def test_a_list_of_challenges_names_threats_not_fields(code: str, text: str) -> None:
+    assert _domains(code, text) == ["security"]
+
+
+def test_a_single_challenge_is_the_point() -> None:
+    assert _domains("en", "They addressed the urgent challenge of climate change.") == ["environment"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The leaders agreed to upgrade relations to a strategic partnership and to expand trade."),
+    ("nb", "Lederne ble enige om å oppgradere forbindelsene til et strategisk partnerskap og øke handelen."),
+    ("de", "Sie beschlossen, die Partnerschaft beider Länder aufzuwerten und den Handel zu steigern."),
+    ("fr", "Ils ont décidé d'élever leurs relations au rang de partenariat stratégique et d'accroître le commerce."),
+    ("es", "Acordaron elevar sus relaciones a una asociación estratégica y ampliar el comercio."),
+    ("ru", "Стороны решили вывести отношения на уровень стратегического партнерства и нарастить торговлю."),
+    ("vi", "Hai bên nhất trí nâng cấp quan hệ lên Đối tác chiến lược và thúc đẩy thương mại."),
+])
+def test_raising_the_relationship_is_politics_beside_a_field(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics", "trade"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The sides will hold regular consultations on fisheries."),
+    ("nb", "Partene vil holde regelmessige konsultasjoner om fiskeri."),
+    ("de", "Beide Seiten vereinbarten regelmäßige Konsultationen zur Fischerei."),
+    ("fr", "La prochaine session de la commission mixte portera sur la pêche."),
+    ("es", "La próxima reunión de la comisión mixta tratará la pesca."),
+    ("ru", "Стороны проведут заседание межправительственной комиссии и обсудят рыболовство."),
+    ("vi", "Kỳ họp lần thứ 5 Ủy ban liên Chính phủ sẽ bàn về thủy sản."),
+])
+def test_consultations_and_a_commission_in_session_are_politics_beside_a_field(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics", "agriculture"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The sides discussed human rights and democracy."),
+    ("nb", "Partene drøftet menneskerettigheter og demokrati."),
+    ("de", "Beide Seiten sprachen über Menschenrechte und Demokratie."),
+    ("fr", "Les deux parties ont évoqué les droits de l'homme et la démocratie."),
+    ("es", "Ambas partes abordaron los derechos humanos y la democracia."),
+    ("ru", "Стороны обсудили права человека и развитие демократии."),
+    ("vi", "Hai bên trao đổi về vấn đề nhân quyền."),
+])
+def test_human_rights_and_democracy_are_politics(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+def test_a_democratic_republic_is_no_point_on_democracy() -> None:
+    assert _domains("vi", "Hai bên thúc đẩy thương mại với Cộng hòa Dân chủ Nhân dân Lào.") == ["trade"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "They praised the Intergovernmental Committee on Trade and Scientific Cooperation."),
+    ("nb", "De roste den mellomstatlige komiteen for handel og vitenskapelig samarbeid."),
+    ("de", "Sie würdigten die Regierungskommission für Handel und wissenschaftliche Zusammenarbeit."),
+    ("fr", "Ils ont salué la commission mixte de coopération commerciale et scientifique."),
+    ("es", "Elogiaron la comisión mixta de cooperación comercial y científica."),
+    ("ru", "Стороны отметили работу Межправительственной комиссии по торговому и научному сотрудничеству."),
+    ("vi", "Hai bên đánh giá cao Ủy ban liên Chính phủ về hợp tác thương mại và khoa học."),
+])
+def test_the_fields_in_a_bilateral_body_s_name_are_in_passing(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+def test_a_field_after_a_body_s_name_still_counts() -> None:
+    text = "Through the Joint Committee on Trade, they will raise rice exports."
+    assert _domains("en", text) == ["trade", "agriculture"]
+
+
+@pytest.mark.parametrize(("code", "compound", "alone"), [
+    ("nb", "De vil løse tvister i tråd med prinsippene i FN-pakten.", "De vil samarbeide tett i FN."),
+    ("de", "Sie bekennen sich zu den Grundsätzen in der UN-Charta.", "Sie stimmen sich in der UN eng ab."),
+])
+def test_a_keyword_joined_by_a_hyphen_qualifies_the_next_word(code: str, compound: str, alone: str) -> None:
+    assert "multilateral" not in _domains(code, compound)
+    assert _domains(code, alone) == ["multilateral"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "Vietnam pursues a foreign policy of multilateralisation and diversification."),
+    ("nb", "Vietnam fører en politikk for multilateralisering og diversifisering av forbindelsene."),
+    ("de", "Vietnam verfolgt eine Politik der Multilateralisierung und Diversifizierung."),
+    ("fr", "Le Vietnam mène une politique de multilatéralisation et de diversification."),
+    ("es", "Vietnam sigue una política de multilateralización y diversificación."),
+    ("ru", "Вьетнам проводит многовекторную внешнюю политику."),
+    ("vi", "Việt Nam thực hiện đường lối đối ngoại đa phương hóa, đa dạng hóa."),
+])
+def test_a_foreign_policy_of_multilateralisation_is_politics(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "They will share research on rice farming."),
+    ("nb", "De vil dele forskning om risdyrking i landbruket."),
+    ("de", "Sie tauschen Forschung zur Landwirtschaft aus."),
+    ("ru", "Стороны обменяются исследованиями в сельском хозяйстве."),
+])
+def test_research_on_a_field_is_a_point_in_that_field(code: str, text: str) -> None:
+    assert _domains(code, text) == ["agriculture"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The new trade deal will create jobs in both countries."),
+    ("nb", "Den nye handelsavtalen skal skape arbeidsplasser i begge land."),
+    ("de", "Das neue Handelsabkommen soll Arbeitsplätze in beiden Ländern schaffen."),
+    ("fr", "Le nouvel accord commercial créera des emplois dans les deux pays."),
+    ("es", "El nuevo acuerdo comercial generará empleos en ambos países."),
+    ("ru", "Новое торговое соглашение создаст рабочие места в обеих странах."),
+    ("vi", "Hiệp định thương mại mới sẽ tạo việc làm ở cả hai nước."),
+])
+def test_jobs_a_field_creates_are_no_labour_point(code: str, text: str) -> None:
+    assert _domains(code, text) == ["trade"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "A state company will build the new wind power plant."),
+    ("nb", "Et statlig selskap skal bygge vindkraftverket."),
+    ("de", "Die Firmen beider Länder bauen gemeinsam Solarparks."),
+    ("fr", "Une entreprise publique construira la centrale solaire."),
+    ("es", "Una empresa del Estado construirá la central solar."),
+    ("ru", "Компания построит новую солнечную электростанцию."),
+    ("vi", "Một công ty nhà nước sẽ xây dựng nhà máy điện mặt trời."),
+])
+def test_a_company_doing_the_work_of_a_field_is_no_investment_point(code: str, text: str) -> None:
+    assert _domains(code, text) == ["energy"]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    ("en", "They will step up cooperation in defence and\nsecurity.", ["defense", "security"]),
+    ("de", "Die Zusammenarbeit in Politik, Wirtschaft und\nKultur wurde ausgebaut.", ["politics"]),
+])
+def test_a_line_break_inside_a_sentence_does_not_end_a_list(code: str, text: str, expected: list[str]) -> None:
+    assert _domains(code, text) == expected
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "The sides will work together on emergency preparedness."),
+    ("nb", "Regjeringene vil arbeide for sivil beredskap i nord."),
+    ("de", "Beide Seiten vertiefen die Zusammenarbeit im Zivilschutz."),
+    ("fr", "Les deux pays coopéreront en matière de protection civile."),
+    ("es", "Ambos países cooperarán en protección civil."),
+    ("ru", "Стороны расширят сотрудничество в области гражданской обороны."),
+    ("vi", "Hai bên hợp tác trong lĩnh vực phòng thủ dân sự."),
+])
+def test_civil_protection_and_preparedness_are_security(code: str, text: str) -> None:
+    assert _domains(code, text) == ["security"]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "Exchanges between the legislative body of each country will grow."),
+    ("de", "Der Austausch zwischen dem gesetzgebenden Organ beider Länder wird ausgebaut."),
+    ("fr", "Les échanges entre les canaux du gouvernement et de l'organe législatif seront renforcés."),
+    ("es", "Se reforzarán los intercambios con el órgano legislativo de cada país."),
+])
+def test_a_legislature_is_politics_not_justice(code: str, text: str) -> None:
+    assert _domains(code, text) == ["politics"]

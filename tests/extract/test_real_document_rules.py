@@ -458,3 +458,24 @@ def test_two_named_days_joined_are_the_event_s_span(text: str) -> None:
 )
 def test_a_line_leading_into_the_statement_is_not_its_text(text: str, expected: str) -> None:
     assert process_text(text, "l.txt").provisions[-2].modality == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("President Joe Biden met President Luiz Inácio Lula da Silva in Washington on 2 May 2024. "
+         "The two sides agreed to implement the Agreement on Defence Cooperation signed in 2015."),
+        ("Statsminister Jonas Gahr Støre møtte president Alexander Stubb i Oslo 3. mai 2024. "
+         "De to sidene ble enige om å fornye avtalen om forsvarssamarbeid."),
+        ("Le président Emmanuel Macron a reçu le président Lula le 2 mai 2024 à Paris. Les deux parties "
+         "sont convenues de mettre en œuvre l'accord de coopération en matière de défense."),
+        ("Президент Владимир Путин встретился с президентом Лулой 5 августа 2024 года. "
+         "Стороны договорились выполнять Соглашение о военном сотрудничестве."),
+        ("Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Lula ngày 5/8/2024. "
+         "Hai bên nhất trí triển khai Hiệp định hợp tác quốc phòng."),
+    ],
+)
+def test_an_agreement_named_by_its_field_gives_that_domain(text: str) -> None:
+    provisions = process_text(text, "e.txt").provisions
+    assert provisions[-1].instruments
+    assert provisions[-1].domains == ["defense"]

@@ -75,7 +75,8 @@ def read_provision(ctx: Context, provision: Provision, sentences: list[Span], st
     provision.mechanisms = mechanisms
     evidence += entity_evidence
 
-    names = [e.span for e in entity_evidence if e.field in ("instruments", "organizations")]
+    # An organisation's name mentions fields in passing; an agreement's name says its field.
+    names = [e.span for e in entity_evidence if e.field == "organizations"]
     # A domain is a field in which the parties state a point; the reporter's narrative states none.
     provision.domains, domain_cues = domains_of(pack, text, start, provision.section, names) if level != "narrative" else ([], [])
     seen: set[str] = set()

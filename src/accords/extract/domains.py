@@ -10,6 +10,11 @@ Three readings of lists and of the relationship itself, each from pack data:
 - a list that surveys the relationship ("political, economic and cultural ties", "shared
   history, culture and values") names no field: its words are in passing
   (`[domains] broad`, `[domains] heritage`);
+- the fields in the name of a bilateral body ("the Intergovernmental Committee on Trade and
+  Scientific Cooperation") name the body, not a point in those fields (`[domains] bodies`);
+- a list that a word of challenge or threat opens ("global challenges such as climate change,
+  epidemics and food security") names threats, not fields of cooperation: only its security
+  items count (`[domains] challenges`);
 - a provision about the relationship in general ("the relationship", "cooperation between the
   two countries", a survey list) is `politics` when it names no other field
   (`[domains] relationship`).
@@ -42,7 +47,10 @@ def domain_cues(pack: Pack, text: str, offset: int = 0) -> list[Match]:
     """Every domain keyword in `text`, keyed by its domain."""
     keys = tuple(domain_names())
     found = _finditer(pack.keyed_regex("domains", keys), pack.keyed_regex("domains", keys, folded=True), text)
-    return [Match(offset + m.start(), offset + m.end(), text[m.start() : m.end()], m.lastgroup or "") for m in found]
+    return [
+        Match(offset + m.start(), offset + m.end(), text[m.start() : m.end()], m.lastgroup or "")
+        for m in found if not COMPOUND.match(text, m.end())
+    ]
 
 
 def _phrases(pack: Pack, key: str, text: str, label: str) -> list[Match]:
@@ -51,8 +59,10 @@ def _phrases(pack: Pack, key: str, text: str, label: str) -> list[Match]:
     return [Match(m.start(), m.end(), text[m.start() : m.end()], label) for m in found]
 
 
-#: Domains that a named organisation or treaty itself stands for; other domains' keywords
-#: inside a name ("World Trade Organization", "Paris Agreement") are a passing mention.
+#: Domains that a named organisation itself stands for; other domains' keywords inside an
+#: organisation's name ("World Trade Organization", "Asian Development Bank") are a passing
+#: mention. An agreement's name says what it is about ("the agreement on defence cooperation"),
+#: so its keywords count.
 NAMED_DOMAINS = ("maritime",)
 #: Headings longer than this are headlines, not section titles.
 HEADING_MAX_WORDS = 12
@@ -63,10 +73,23 @@ RELATIONSHIP_DOMAIN = "politics"
 ITEM_MAX_WORDS = 4
 #: A list with this many broad words ("political, economic and cultural") surveys the relationship.
 SURVEY_BROAD_WORDS = 2
+#: Words allowed between a bilateral body's name word and the first field of its name ("for",
+#: "on economic,"), and, besides commas and joiners, between two fields of the name ("and
+#: scientific").
+BODY_GAP_WORDS = 3
+ITEM_GAP_WORDS = 1
+#: The domains a list of threats still names: the threats themselves are security points.
+THREAT_DOMAINS = ("security", "international_security")
+#: Words allowed between a challenge word and the first item of the list it opens
+#: ("challenges such as", "utfordringene Europa står overfor, både på").
+CHALLENGE_SLACK_WORDS = 5
 #: Words allowed between an edge item's end (or start) and a cue that still belongs to the list.
 EDGE_SLACK_WORDS = 1
-#: What ends a list for good: sentence and clause punctuation, brackets, quotes, a spaced dash.
-LIST_END = re.compile(r"[.;:!?()\[\]\"“”«»„]|\s[-–—]\s|\n")
+#: What ends a list for good: sentence and clause punctuation, brackets, quotes, a spaced dash;
+#: not a line break alone, which pages put in mid-sentence.
+LIST_END = re.compile(r"[.;:!?()\[\]\"“”«»„]|\s[-–—]\s")
+#: A hyphen joining a keyword to the word it qualifies ("FN-pakten", the UN Charter).
+COMPOUND = re.compile(r"-\w")
 WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
@@ -111,6 +134,35 @@ class _List:
             return False
         return not any(s <= start and end <= e and WORD.search(self.text[end:e]) for s, e in self.items)
 
+    def opened_by(self, cue: Match) -> bool:
+        """The cue is an item of the list ("traditional and non-traditional threats, including
+        terrorism, ...") or stands a few words before its first comma or joiner ("threats such
+        as terrorism, ...")."""
+        if any(s <= cue.start and cue.end <= e for s, e in self.items):
+            return True
+        if not (self.first[0] <= cue.start and cue.end <= self.first[1]):
+            return False
+        return len(WORD.findall(self.text[cue.end : self.first[1]])) <= CHALLENGE_SLACK_WORDS
+
+
+def _body_names(pack: Pack, text: str, found: list[Match]) -> set[Span]:
+    """The field keywords that run on from a bilateral body's name word, each a few words after
+    the last ("Committee on Trade, Investment and Science"): the body's name, not its points."""
+    named: set[Span] = set()
+    ordered = sorted(found, key=lambda m: m.start)
+    sep = _separator(pack)
+    for body in _phrases(pack, "bodies", text, RELATIONSHIP_DOMAIN):
+        pos, slack = body.end, BODY_GAP_WORDS
+        for m in ordered:
+            if m.start < pos:
+                continue
+            gap = text[pos : m.start]
+            if LIST_END.search(gap) or len(WORD.findall(sep.sub(" ", gap))) > slack:
+                break
+            named.add((m.start, m.end))
+            pos, slack = m.end, ITEM_GAP_WORDS
+    return named
+
 
 def _lists(pack: Pack, text: str) -> list[_List]:
     """The lists in `text`: runs of items split by commas and joiners, each inner item short."""
@@ -144,13 +196,16 @@ def domains_of(
     A section heading ("Agriculture", "ECONOMIC, TRADE AND INVESTMENT COOPERATION", "Bilateral
     relations") labels the provisions under it that name no field of their own: one that does
     says which of the heading's fields it is about.
-    `names` are the spans of organisations and instruments found in the provision.
+    `names` are the spans of the organisations named in the provision.
     """
     # Matched within the provision's own text, then moved to the document's offsets.
     found = [
         m for m in domain_cues(pack, text)
         if m.key in NAMED_DOMAINS or not any(s <= offset + m.start and offset + m.end <= e for s, e in names or [])
     ]
+    # Fields in a bilateral body's name are in passing.
+    named = _body_names(pack, text, found)
+    found = [m for m in found if (m.start, m.end) not in named]
     lists = _lists(pack, text)
     broad = _phrases(pack, "broad", text, RELATIONSHIP_DOMAIN)
     heritage = _phrases(pack, "heritage", text, RELATIONSHIP_DOMAIN)
@@ -161,6 +216,12 @@ def domains_of(
     ]
     # A field named in a survey of the relationship is in passing.
     found = [m for m in found if not any(li.holds(m.start, m.end) for li in surveys)]
+    # Fields named as challenges or threats are in passing; the threats are security points.
+    threats = [(li, c) for c in _phrases(pack, "challenges", text, "") for li in lists if li.opened_by(c)]
+    found = [
+        m for m in found
+        if m.key in THREAT_DOMAINS or not any(m.start >= c.end and li.holds(m.start, m.end) for li, c in threats)
+    ]
     # A bare field word counts in a list that names another field.
     for key in domain_names():
         for m in _phrases(pack, f"listed_{key}", text, key):
