@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from accords.document_cache import per_document
 from accords.trie import trie_alternation, trie_pattern
 
 #: Codes of the packs Accords ships, main languages first.
@@ -162,6 +163,32 @@ class Pack:
         return re.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
 
     @cache  # noqa: B019
+    def _heads(self) -> tuple[re.Pattern[str], dict[str, frozenset[tuple[str, str]]], frozenset[tuple[str, str]]]:
+        """Every phrase list of the pack indexed by the literal words its phrases begin with:
+        one pattern finding, at each word start, the longest such beginning; for each
+        beginning, the lists (section, key) one of whose phrases begins with it or with a
+        shorter part of it; and the lists with a phrase that has no literal beginning."""
+        by_head: dict[str, set[tuple[str, str]]] = {}
+        always: set[tuple[str, str]] = set()
+        for section, table in self.data.items():
+            if not isinstance(table, dict):
+                continue
+            for key, value in table.items():
+                if not isinstance(value, list):
+                    continue
+                for phrase in value:
+                    head, _ = phrase_parts(str(phrase).lower().translate(APOSTROPHES))
+                    if head:
+                        by_head.setdefault(head, set()).add((section, key))
+                    else:
+                        always.add((section, key))
+        lists = {
+            head: frozenset(k for i in range(1, len(head) + 1) for k in by_head.get(head[:i], ()))
+            for head in by_head
+        }
+        return re.compile(rf"(?<![\w-])(?=({trie_pattern(by_head)}))"), lists, frozenset(always)
+
+    @cache  # noqa: B019
     def pattern_list(self, section: str, key: str) -> tuple[re.Pattern[str], ...]:
         """The regex patterns under `section.key`, each compiled on its own."""
         return tuple(re.compile(p, re.IGNORECASE) for p in self.strings(section, key))
@@ -173,6 +200,53 @@ class Pack:
     def keys(self, section: str) -> list[str]:
         value = self.get(section)
         return list(value) if isinstance(value, dict) else []
+
+
+#: Texts shorter than this (the windows around a cue) are scanned whole for a list: indexing
+#: them by the beginnings of every list would cost more than it saves.
+INDEXED_CHARS = 160
+
+
+@per_document
+def _beginnings(pack: Pack, lower: str) -> tuple[tuple[int, str], ...]:
+    """Where in `lower` (a text as `lowered` gives it) a phrase of some list of `pack` may
+    begin, with the longest literal beginning found there: one scan for every list."""
+    pattern, _, _ = pack._heads()
+    return tuple((m.start(), m.group(1)) for m in pattern.finditer(lower))
+
+
+def _starts(pack: Pack, lists: frozenset[tuple[str, str]], lower: str) -> list[int] | None:
+    """Where a phrase of one of `lists` may begin in `lower`, in order; None when one of them
+    has a phrase with no literal beginning, which only a full scan finds."""
+    _, holding, always = pack._heads()
+    if not lists.isdisjoint(always):
+        return None
+    return [start for start, head in _beginnings(pack, lower) if not lists.isdisjoint(holding[head])]
+
+
+def phrase_matches(pack: Pack, section: str, keys: tuple[str, ...], text: str) -> list[re.Match[str]]:
+    """The matches `finditer` gives of the phrases of `section` under `keys` (one key: its
+    phrase list; several: `keyed_regex`) in `text`, with the offsets of `text`.
+
+    In a text that lower-casing keeps the offsets of, the pattern is tried only where one of
+    its phrases may begin, as the index of the pack's beginnings says: the same matches, found
+    without a scan of the text per list."""
+    lower = lowered(text)
+    single = len(keys) == 1
+    if lower is None:
+        plain = pack.phrase_regex(section, keys[0]) if single else pack.keyed_regex(section, keys)
+        return list(plain.finditer(text))
+    folded = pack.phrase_regex(section, keys[0], folded=True) if single else pack.keyed_regex(section, keys, folded=True)
+    starts = _starts(pack, frozenset((section, key) for key in keys), lower) if len(lower) >= INDEXED_CHARS else None
+    if starts is None:
+        return list(folded.finditer(lower))
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start >= end and (m := folded.match(lower, start)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 @lru_cache(maxsize=256)
