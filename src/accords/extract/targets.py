@@ -211,6 +211,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+@per_document
 def without_conversions(pack: Pack, text: str) -> str:
     """`text` with every parenthesis that follows an amount and holds one blanked: "$100 млрд
     (7,7 трлн руб.)" is one target written in two currencies, not two."""

@@ -106,6 +106,54 @@ def bounded(body: str) -> str:
     return rf"(?<![\w-])(?:{body})(?![\w])"
 
 
+_WORD_CHAR = re.compile(r"\w")
+#: A phrase's rest after a beginning cut from a word (`~`): any letters may follow it.
+_STEM_TAIL = r"[\w-]*"
+
+
+@dataclass(frozen=True)
+class Beginnings:
+    """The phrase lists (section, key) of a pack by the literal beginnings of their phrases.
+
+    `pattern` finds, at each word start of a lowered text, the longest beginning there and
+    whether a word character follows it. A list may have a phrase there when one of its
+    beginnings is a part of that one: a stem ("strateg~") wherever, a whole word ("a",
+    "agreed") only where no letter follows it (`inside` gives the lists of the beginnings
+    inside the longest one, `ending` those of the longest itself when it ends a word). `always`
+    are the lists with a phrase of no literal beginning ("{country} side")."""
+
+    pattern: re.Pattern[str]
+    inside: dict[str, frozenset[tuple[str, str]]]
+    ending: dict[str, frozenset[tuple[str, str]]]
+    always: frozenset[tuple[str, str]]
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Beginnings:
+        stems: dict[str, set[tuple[str, str]]] = {}
+        words: dict[str, set[tuple[str, str]]] = {}
+        always: set[tuple[str, str]] = set()
+        for section, table in data.items():
+            if not isinstance(table, dict):
+                continue
+            for key, value in table.items():
+                if not isinstance(value, list):
+                    continue
+                for phrase in value:
+                    head, tail = phrase_parts(str(phrase).lower().translate(APOSTROPHES))
+                    if not head:
+                        always.add((section, key))
+                    else:
+                        (stems if tail.startswith(_STEM_TAIL) else words).setdefault(head, set()).add((section, key))
+        inside: dict[str, frozenset[tuple[str, str]]] = {}
+        for head in {*stems, *words}:
+            found = {k for i in range(1, len(head) + 1) for k in stems.get(head[:i], ())}
+            found.update(k for i in range(1, len(head)) if not _WORD_CHAR.match(head[i]) for k in words.get(head[:i], ()))
+            inside[head] = frozenset(found)
+        ending = {head: frozenset(lists) for head, lists in words.items()}
+        pattern = re.compile(rf"(?<![\w-])(?=({trie_pattern(inside)})(\w)?)")
+        return cls(pattern, inside, ending, frozenset(always))
+
+
 @dataclass(frozen=True, eq=False)
 class Pack:
     """One language's data, with compiled phrase lists cached per key."""
@@ -163,30 +211,9 @@ class Pack:
         return re.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
 
     @cache  # noqa: B019
-    def _heads(self) -> tuple[re.Pattern[str], dict[str, frozenset[tuple[str, str]]], frozenset[tuple[str, str]]]:
-        """Every phrase list of the pack indexed by the literal words its phrases begin with:
-        one pattern finding, at each word start, the longest such beginning; for each
-        beginning, the lists (section, key) one of whose phrases begins with it or with a
-        shorter part of it; and the lists with a phrase that has no literal beginning."""
-        by_head: dict[str, set[tuple[str, str]]] = {}
-        always: set[tuple[str, str]] = set()
-        for section, table in self.data.items():
-            if not isinstance(table, dict):
-                continue
-            for key, value in table.items():
-                if not isinstance(value, list):
-                    continue
-                for phrase in value:
-                    head, _ = phrase_parts(str(phrase).lower().translate(APOSTROPHES))
-                    if head:
-                        by_head.setdefault(head, set()).add((section, key))
-                    else:
-                        always.add((section, key))
-        lists = {
-            head: frozenset(k for i in range(1, len(head) + 1) for k in by_head.get(head[:i], ()))
-            for head in by_head
-        }
-        return re.compile(rf"(?<![\w-])(?=({trie_pattern(by_head)}))"), lists, frozenset(always)
+    def beginnings(self) -> Beginnings:
+        """Every phrase list of the pack indexed by the literal words its phrases begin with."""
+        return Beginnings.of(self.data)
 
     @cache  # noqa: B019
     def pattern_list(self, section: str, key: str) -> tuple[re.Pattern[str], ...]:
@@ -208,20 +235,29 @@ INDEXED_CHARS = 160
 
 
 @per_document
-def _beginnings(pack: Pack, lower: str) -> tuple[tuple[int, str], ...]:
-    """Where in `lower` (a text as `lowered` gives it) a phrase of some list of `pack` may
-    begin, with the longest literal beginning found there: one scan for every list."""
-    pattern, _, _ = pack._heads()
-    return tuple((m.start(), m.group(1)) for m in pattern.finditer(lower))
+def _beginnings(pack: Pack, lower: str) -> dict[tuple[str, str], list[int]]:
+    """Where in `lower` (a text as `lowered` gives it) a phrase of each list (section, key) of
+    `pack` may begin, in order: one scan of the text for every list at once."""
+    index = pack.beginnings()
+    out: dict[tuple[str, str], list[int]] = {}
+    for m in index.pattern.finditer(lower):
+        start, head = m.start(), m.group(1)
+        for listed in index.inside[head]:
+            out.setdefault(listed, []).append(start)
+        if m.group(2) is None:
+            for listed in index.ending.get(head, ()):
+                out.setdefault(listed, []).append(start)
+    return out
 
 
-def _starts(pack: Pack, lists: frozenset[tuple[str, str]], lower: str) -> list[int] | None:
+def _starts(pack: Pack, lists: tuple[tuple[str, str], ...], lower: str) -> list[int] | None:
     """Where a phrase of one of `lists` may begin in `lower`, in order; None when one of them
     has a phrase with no literal beginning, which only a full scan finds."""
-    _, holding, always = pack._heads()
-    if not lists.isdisjoint(always):
+    always = pack.beginnings().always
+    if any(listed in always for listed in lists):
         return None
-    return [start for start, head in _beginnings(pack, lower) if not lists.isdisjoint(holding[head])]
+    found = _beginnings(pack, lower)
+    return sorted({start for listed in lists for start in found.get(listed, ())})
 
 
 def phrase_matches(pack: Pack, section: str, keys: tuple[str, ...], text: str) -> list[re.Match[str]]:
@@ -237,7 +273,7 @@ def phrase_matches(pack: Pack, section: str, keys: tuple[str, ...], text: str) -
         plain = pack.phrase_regex(section, keys[0]) if single else pack.keyed_regex(section, keys)
         return list(plain.finditer(text))
     folded = pack.phrase_regex(section, keys[0], folded=True) if single else pack.keyed_regex(section, keys, folded=True)
-    starts = _starts(pack, frozenset((section, key) for key in keys), lower) if len(lower) >= INDEXED_CHARS else None
+    starts = _starts(pack, tuple((section, key) for key in keys), lower) if len(lower) >= INDEXED_CHARS else None
     if starts is None:
         return list(folded.finditer(lower))
     out: list[re.Match[str]] = []
