@@ -62,10 +62,10 @@ class Document:
 def is_all_caps(text: str) -> bool:
     """A line in capitals (a few lower-case words, as machine translation leaves, allowed)."""
     words: list[str] = _WORD.findall(text)
-    letters = [ch for w in words for ch in w]
+    letters = "".join(words)
     if len(letters) < 4 or len(words) < 1:
         return False
-    upper = sum(ch.isupper() for ch in letters)
+    upper = sum(map(str.isupper, letters))
     return upper / len(letters) >= 0.8
 
 
@@ -303,13 +303,13 @@ def doc_type(paras: list[Paragraph], numbered: int, title: str | None = None) ->
         return "joint_statement"
     scores: Counter[str] = Counter()
     for pack in lang.packs():
-        own = [m.span() for m in lang.phrase_matches(pack, "doc_type", ("joint_statement",), body)]
+        own = [m.span() for m in lang.phrase_matches(pack, "doc_type", ("joint_statement",), body, indexed=False)]
         scores["joint_statement"] += len(own)
         for kind in ("news_report", "press_conference"):
-            scores[kind] += len(lang.phrase_matches(pack, "doc_type", (kind,), body))
+            scores[kind] += len(lang.phrase_matches(pack, "doc_type", (kind,), body, indexed=False))
         # A statement named in the body, outside the statement's own formulas, is reported on.
         scores["news_report"] += sum(
-            1 for m in lang.phrase_matches(pack, "doc_type", ("names",), body)
+            1 for m in lang.phrase_matches(pack, "doc_type", ("names",), body, indexed=False)
             if not any(s <= m.start() < e for s, e in own)
         )
     lead = " ".join([p.text for p in paras if p.kind == "body"][:2])
@@ -325,8 +325,9 @@ def doc_type(paras: list[Paragraph], numbered: int, title: str | None = None) ->
 
 
 def _holds(pack: lang.Pack, section: str, key: str, text: str) -> bool:
-    """Whether a phrase of `section.key` stands in `text`."""
-    return bool(lang.phrase_matches(pack, section, (key,), text))
+    """Whether a phrase of `section.key` stands in `text` (read for a few lists of every pack,
+    so scanned for each rather than indexed)."""
+    return bool(lang.phrase_matches(pack, section, (key,), text, indexed=False))
 
 
 def blank_debris(text: str, cleaned: Cleaned) -> str:

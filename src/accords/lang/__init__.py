@@ -36,6 +36,7 @@ def set_slot_source(source: SlotSource) -> None:
     global _slot_source
     _slot_source = source
     Pack.phrase_regex.cache_clear()
+    _query.cache_clear()
 
 
 def _token_regex(token: str) -> str:
@@ -118,13 +119,14 @@ class Beginnings:
     `pattern` finds, at each word start of a lowered text, the longest beginning there and
     whether a word character follows it. A list may have a phrase there when one of its
     beginnings is a part of that one: a stem ("strateg~") wherever, a whole word ("a",
-    "agreed") only where no letter follows it (`inside` gives the lists of the beginnings
-    inside the longest one, `ending` those of the longest itself when it ends a word). `always`
-    are the lists with a phrase of no literal beginning ("{country} side")."""
+    "agreed") only where no letter follows it. For each list, `inside` gives the longest
+    beginnings at which one of its phrases may begin, and `ending` those at which one may
+    begin when they end a word. `always` are the lists with a phrase of no literal beginning
+    ("{country} side"), which only a full scan finds."""
 
     pattern: re.Pattern[str]
-    inside: dict[str, frozenset[tuple[str, str]]]
-    ending: dict[str, frozenset[tuple[str, str]]]
+    inside: dict[tuple[str, str], frozenset[str]]
+    ending: dict[tuple[str, str], frozenset[str]]
     always: frozenset[tuple[str, str]]
 
     @classmethod
@@ -144,14 +146,21 @@ class Beginnings:
                         always.add((section, key))
                     else:
                         (stems if tail.startswith(_STEM_TAIL) else words).setdefault(head, set()).add((section, key))
-        inside: dict[str, frozenset[tuple[str, str]]] = {}
+        inside: dict[tuple[str, str], set[str]] = {}
         for head in {*stems, *words}:
-            found = {k for i in range(1, len(head) + 1) for k in stems.get(head[:i], ())}
-            found.update(k for i in range(1, len(head)) if not _WORD_CHAR.match(head[i]) for k in words.get(head[:i], ()))
-            inside[head] = frozenset(found)
-        ending = {head: frozenset(lists) for head, lists in words.items()}
-        pattern = re.compile(rf"(?<![\w-])(?=({trie_pattern(inside)})(\w)?)")
-        return cls(pattern, inside, ending, frozenset(always))
+            for i in range(1, len(head) + 1):
+                for listed in stems.get(head[:i], ()):
+                    inside.setdefault(listed, set()).add(head)
+                if i < len(head) and not _WORD_CHAR.match(head[i]):
+                    for listed in words.get(head[:i], ()):
+                        inside.setdefault(listed, set()).add(head)
+        ending: dict[tuple[str, str], set[str]] = {}
+        for head, lists in words.items():
+            for listed in lists:
+                ending.setdefault(listed, set()).add(head)
+        pattern = re.compile(rf"(?<![\w-])(?=({trie_pattern({*stems, *words})})(\w)?)")
+        return cls(pattern, {k: frozenset(v) for k, v in inside.items()}, {k: frozenset(v) for k, v in ending.items()},
+                   frozenset(always))
 
 
 @dataclass(frozen=True, eq=False)
@@ -235,51 +244,72 @@ INDEXED_CHARS = 160
 
 
 @per_document
-def _beginnings(pack: Pack, lower: str) -> dict[tuple[str, str], list[int]]:
-    """Where in `lower` (a text as `lowered` gives it) a phrase of each list (section, key) of
-    `pack` may begin, in order: one scan of the text for every list at once."""
-    index = pack.beginnings()
-    out: dict[tuple[str, str], list[int]] = {}
-    for m in index.pattern.finditer(lower):
-        start, head = m.start(), m.group(1)
-        for listed in index.inside[head]:
-            out.setdefault(listed, []).append(start)
+def _beginnings(pack: Pack, lower: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Where in `lower` (a text as `lowered` gives it) each longest beginning of a phrase of
+    `pack` stands, and where it stands as a whole word: one scan of the text for every list."""
+    anywhere: dict[str, list[int]] = {}
+    whole: dict[str, list[int]] = {}
+    for m in pack.beginnings().pattern.finditer(lower):
+        anywhere.setdefault(m.group(1), []).append(m.start())
         if m.group(2) is None:
-            for listed in index.ending.get(head, ()):
-                out.setdefault(listed, []).append(start)
-    return out
+            whole.setdefault(m.group(1), []).append(m.start())
+    return anywhere, whole
 
 
-def _starts(pack: Pack, lists: tuple[tuple[str, str], ...], lower: str) -> list[int] | None:
-    """Where a phrase of one of `lists` may begin in `lower`, in order; None when one of them
-    has a phrase with no literal beginning, which only a full scan finds."""
-    always = pack.beginnings().always
-    if any(listed in always for listed in lists):
-        return None
-    found = _beginnings(pack, lower)
-    return sorted({start for listed in lists for start in found.get(listed, ())})
+@dataclass(frozen=True)
+class _Query:
+    """What `phrase_matches` needs of some lists of a pack, put together once: their pattern
+    for lowered text and for text as it is, and the beginnings their phrases start at (none
+    when a full scan is needed)."""
+
+    folded: re.Pattern[str]
+    plain: re.Pattern[str]
+    inside: frozenset[str] | None
+    ending: frozenset[str]
 
 
-def phrase_matches(pack: Pack, section: str, keys: tuple[str, ...], text: str) -> list[re.Match[str]]:
+@cache
+def _query(pack: Pack, section: str, keys: tuple[str, ...]) -> _Query:
+    if len(keys) == 1:
+        folded, plain = pack.phrase_regex(section, keys[0], folded=True), pack.phrase_regex(section, keys[0])
+    else:
+        folded, plain = pack.keyed_regex(section, keys, folded=True), pack.keyed_regex(section, keys)
+    index = pack.beginnings()
+    lists = [(section, key) for key in keys]
+    if any(listed in index.always for listed in lists):
+        return _Query(folded, plain, None, frozenset())
+    return _Query(
+        folded,
+        plain,
+        frozenset(h for listed in lists for h in index.inside.get(listed, ())),
+        frozenset(h for listed in lists for h in index.ending.get(listed, ())),
+    )
+
+
+def phrase_matches(pack: Pack, section: str, keys: tuple[str, ...], text: str, *, indexed: bool = True) -> list[re.Match[str]]:
     """The matches `finditer` gives of the phrases of `section` under `keys` (one key: its
     phrase list; several: `keyed_regex`) in `text`, with the offsets of `text`.
 
     In a text that lower-casing keeps the offsets of, the pattern is tried only where one of
     its phrases may begin, as the index of the pack's beginnings says: the same matches, found
-    without a scan of the text per list."""
+    without a scan of the text per list. Indexing a text costs a few scans: a text asked
+    about only a few lists (not `indexed`) is scanned for each."""
+    query = _query(pack, section, keys)
     lower = lowered(text)
-    single = len(keys) == 1
     if lower is None:
-        plain = pack.phrase_regex(section, keys[0]) if single else pack.keyed_regex(section, keys)
-        return list(plain.finditer(text))
-    folded = pack.phrase_regex(section, keys[0], folded=True) if single else pack.keyed_regex(section, keys, folded=True)
-    starts = _starts(pack, tuple((section, key) for key in keys), lower) if len(lower) >= INDEXED_CHARS else None
-    if starts is None:
-        return list(folded.finditer(lower))
+        return list(query.plain.finditer(text))
+    if query.inside is None or not indexed or len(lower) < INDEXED_CHARS:
+        return list(query.folded.finditer(lower))
+    anywhere, whole = _beginnings(pack, lower)
+    starts: set[int] = set()
+    for head in query.inside.intersection(anywhere):
+        starts.update(anywhere[head])
+    for head in query.ending.intersection(whole):
+        starts.update(whole[head])
     out: list[re.Match[str]] = []
     end = 0
-    for start in starts:
-        if start >= end and (m := folded.match(lower, start)) is not None:
+    for start in sorted(starts):
+        if start >= end and (m := query.folded.match(lower, start)) is not None:
             out.append(m)
             end = m.end()
     return out
