@@ -259,28 +259,29 @@ def _beginnings(pack: Pack, lower: str) -> tuple[dict[str, list[int]], dict[str,
 @dataclass(frozen=True)
 class _Query:
     """What `phrase_matches` needs of some lists of a pack, put together once: their pattern
-    for lowered text and for text as it is, and the beginnings their phrases start at (none
-    when a full scan is needed)."""
+    for lowered text, and the beginnings their phrases start at (none when a full scan is
+    needed)."""
 
     folded: re.Pattern[str]
-    plain: re.Pattern[str]
     inside: frozenset[str] | None
     ending: frozenset[str]
 
 
+def _pattern(pack: Pack, section: str, keys: tuple[str, ...], folded: bool) -> re.Pattern[str]:
+    if len(keys) == 1:
+        return pack.phrase_regex(section, keys[0], folded=folded)
+    return pack.keyed_regex(section, keys, folded=folded)
+
+
 @cache
 def _query(pack: Pack, section: str, keys: tuple[str, ...]) -> _Query:
-    if len(keys) == 1:
-        folded, plain = pack.phrase_regex(section, keys[0], folded=True), pack.phrase_regex(section, keys[0])
-    else:
-        folded, plain = pack.keyed_regex(section, keys, folded=True), pack.keyed_regex(section, keys)
+    folded = _pattern(pack, section, keys, folded=True)
     index = pack.beginnings()
     lists = [(section, key) for key in keys]
     if any(listed in index.always for listed in lists):
-        return _Query(folded, plain, None, frozenset())
+        return _Query(folded, None, frozenset())
     return _Query(
         folded,
-        plain,
         frozenset(h for listed in lists for h in index.inside.get(listed, ())),
         frozenset(h for listed in lists for h in index.ending.get(listed, ())),
     )
@@ -294,10 +295,10 @@ def phrase_matches(pack: Pack, section: str, keys: tuple[str, ...], text: str, *
     its phrases may begin, as the index of the pack's beginnings says: the same matches, found
     without a scan of the text per list. Indexing a text costs a few scans: a text asked
     about only a few lists (not `indexed`) is scanned for each."""
-    query = _query(pack, section, keys)
     lower = lowered(text)
     if lower is None:
-        return list(query.plain.finditer(text))
+        return list(_pattern(pack, section, keys, folded=False).finditer(text))
+    query = _query(pack, section, keys)
     if query.inside is None or not indexed or len(lower) < INDEXED_CHARS:
         return list(query.folded.finditer(lower))
     anywhere, whole = _beginnings(pack, lower)
