@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from accords import lang
 from accords.dates import find_dates
@@ -18,6 +18,7 @@ from accords.dates import find_dates
 _TERMINAL = ".!?:;»\"”)…"
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|$)")
+_CENTURY = re.compile(r"19|20")
 _TITLE_MAX = 200
 _DATE_LINE_MAX = 60
 #: A dateline's place before its date: "Manila, 12 March 2026", "Astana, 6. mai 2025".
@@ -52,6 +53,12 @@ class DebrisRules:
     lines: tuple[re.Pattern[str], ...]
     source: tuple[re.Pattern[str], ...]
     prefix: tuple[re.Pattern[str], ...]
+
+    @cached_property
+    def any_line(self) -> re.Pattern[str]:
+        """Every debris line pattern as one alternation: a line is debris when any of them
+        matches, and one scan of the line costs far less than two hundred."""
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.lines) or r"(?!x)x", re.IGNORECASE)
 
 
 @cache
@@ -103,6 +110,8 @@ def source_url(line: str) -> str | None:
 def date_line(line: str) -> str | None:
     """The ISO date of a line that is nothing but a date ("3 February 2026", "9. oktober 2025")."""
     bare = _PLACE_PREFIX.sub("", line.strip(" .,;·|-–—"))
+    if not _CENTURY.search(bare):
+        return None  # a date line has a year, and every year begins 19 or 20
     for pack in lang.packs():
         for hit in find_dates(pack, bare):
             if hit.start == 0 and hit.end >= len(bare) - 1 and hit.year:
@@ -114,7 +123,7 @@ def debris_kind(line: str) -> str | None:
     """`source`, `date` or `debris` when the whole line is page debris, else None."""
     if source_url(line):
         return "source"
-    if any(p.search(line) for p in rules().lines):
+    if rules().any_line.search(line):
         return "debris"
     if len(line) <= _DATE_LINE_MAX and date_line(line):
         return "date"

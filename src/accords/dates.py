@@ -62,7 +62,8 @@ def _fill(pattern: str, months: str) -> str:
 
 
 @cache
-def _patterns(pack: Pack) -> tuple[dict[str, int], list[re.Pattern[str]]]:
+def _patterns(pack: Pack) -> tuple[dict[str, int], list[re.Pattern[str]], re.Pattern[str]]:
+    """Month names, the date patterns, and what every date holds: a digit or a month's name."""
     months = {str(k).lower(): int(v) for k, v in pack.table("dates", "months").items()}
     month_re = trie_pattern(months, casefold=True)
     compiled = [
@@ -70,7 +71,7 @@ def _patterns(pack: Pack) -> tuple[dict[str, int], list[re.Pattern[str]]]:
         for key in ("range", "single")
         for p in pack.strings("dates", key)
     ]
-    return months, compiled
+    return months, compiled, re.compile(rf"\d|{month_re}", re.IGNORECASE)
 
 
 def _month(value: str | None, months: dict[str, int]) -> int | None:
@@ -83,7 +84,9 @@ def _month(value: str | None, months: dict[str, int]) -> int | None:
 
 def find_dates(pack: Pack, text: str, offset: int = 0) -> list[DateHit]:
     """Dates and ranges in `text`, ranges first where they overlap single dates."""
-    months, patterns = _patterns(pack)
+    months, patterns, month_or_digit = _patterns(pack)
+    if not month_or_digit.search(text):
+        return []  # a date's month is a number or a month's name
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     for pattern in patterns:

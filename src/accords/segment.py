@@ -62,14 +62,14 @@ class Document:
 def is_all_caps(text: str) -> bool:
     """A line in capitals (a few lower-case words, as machine translation leaves, allowed)."""
     words: list[str] = _WORD.findall(text)
-    letters = [ch for w in words for ch in w]
+    letters = "".join(words)
     if len(letters) < 4 or len(words) < 1:
         return False
-    upper = sum(ch.isupper() for ch in letters)
+    upper = sum(map(str.isupper, letters))
     return upper / len(letters) >= 0.8
 
 
-def is_heading(text: str, heading_words: set[str]) -> bool:
+def is_heading(text: str, heading_words: frozenset[str] | set[str]) -> bool:
     """Section headings: capitals, roman numerals, or a short line with no closing stop."""
     if _ITEM.match(text) and not _ROMAN.match(text):
         return False
@@ -89,8 +89,9 @@ def item_number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _heading_words() -> set[str]:
-    return {w.lower() for pack in lang.packs() for w in pack.strings("headings", "words")}
+@cache
+def _heading_words() -> frozenset[str]:
+    return frozenset(w.lower() for pack in lang.packs() for w in pack.strings("headings", "words"))
 
 
 def _is_wrapped(lines: list[Line]) -> bool:
@@ -297,34 +298,36 @@ def doc_type(paras: list[Paragraph], numbered: int, title: str | None = None) ->
     """
     body = " ".join(p.text for p in paras if p.kind != "heading")[:DOC_TYPE_CHARS]
     lines = _titles(paras, title)
-    shown = any(
-        pack.phrase_regex("doc_type", "reproduced").search(text) for pack in lang.packs() for text in [body, *lines]
-    )
+    shown = any(_holds(pack, "doc_type", "reproduced", text) for pack in lang.packs() for text in [body, *lines])
     if numbered >= 3 or shown or _names_itself(lines):
         return "joint_statement"
     scores: Counter[str] = Counter()
     for pack in lang.packs():
-        own = [m.span() for m in pack.phrase_regex("doc_type", "joint_statement").finditer(body)]
+        own = [m.span() for m in lang.phrase_matches(pack, "doc_type", ("joint_statement",), body, indexed=False)]
         scores["joint_statement"] += len(own)
         for kind in ("news_report", "press_conference"):
-            scores[kind] += len(pack.phrase_regex("doc_type", kind).findall(body))
+            scores[kind] += len(lang.phrase_matches(pack, "doc_type", (kind,), body, indexed=False))
         # A statement named in the body, outside the statement's own formulas, is reported on.
         scores["news_report"] += sum(
-            1 for m in pack.phrase_regex("doc_type", "names").finditer(body)
+            1 for m in lang.phrase_matches(pack, "doc_type", ("names",), body, indexed=False)
             if not any(s <= m.start() < e for s, e in own)
         )
     lead = " ".join([p.text for p in paras if p.kind == "body"][:2])
-    in_lead = any(pack.phrase_regex("doc_type", "press_conference").search(lead) for pack in lang.packs())
+    in_lead = any(_holds(pack, "doc_type", "press_conference", lead) for pack in lang.packs())
     if scores["press_conference"] >= 2 or in_lead:
         return "press_conference"
     if scores["joint_statement"] > scores["news_report"]:
         return "joint_statement"
     if scores["news_report"]:
         return "news_report"
-    meeting = any(
-        pack.phrase_regex("event", kind).search(body) for pack in lang.packs() for kind in MEETING_KINDS
-    )
+    meeting = any(_holds(pack, "event", kind, body) for pack in lang.packs() for kind in MEETING_KINDS)
     return "news_report" if meeting else "other"
+
+
+def _holds(pack: lang.Pack, section: str, key: str, text: str) -> bool:
+    """Whether a phrase of `section.key` stands in `text` (read for a few lists of every pack,
+    so scanned for each rather than indexed)."""
+    return bool(lang.phrase_matches(pack, section, (key,), text, indexed=False))
 
 
 def blank_debris(text: str, cleaned: Cleaned) -> str:

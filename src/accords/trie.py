@@ -69,3 +69,17 @@ def trie_pattern(words: Iterable[str], casefold: bool = False) -> str:
         if word:
             _insert(trie, word.lower() if casefold else word)
     return _to_regex(trie) or r"(?!x)x"
+
+
+def trie_branches(words: Iterable[str], casefold: bool = False) -> list[tuple[str, str]]:
+    """`trie_pattern(words)` cut at its first character: (first character, regex for the rest).
+
+    A pattern that opens with a choice of single characters lets the regex engine skip, at C
+    speed, every position whose character opens no word; a check of what stands before a
+    word, put after its first character, keeps that (see `Gazetteer`)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        word = word.strip()
+        if word:
+            _insert(trie, word.lower() if casefold else word)
+    return [(ch, _to_regex(child)) for ch, child in sorted(trie.items())]

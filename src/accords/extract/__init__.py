@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from accords.document_cache import new_document
 from accords.extract import modality
 from accords.extract.actors import actors_of, quoted_speaker
 from accords.extract.context import Context, Match, find
@@ -108,6 +109,7 @@ def _parties(ctx: Context, record: Record) -> list[str]:
 
 def extract(record: Record, doc: Document) -> Record:
     """The record with every extracted field filled from the segmented document."""
+    new_document()
     ctx = Context(doc, record.languages[0] if record.languages else "en")
     record.countries_mentioned = sorted({m.iso for m in ctx.country_mentions if not m.demonym})
     record.event = extract_event(ctx, record.doc_type or "other")

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Protocol, TypeVar
 
 from accords import lang
-from accords.lang import Pack, lowered
+from accords.lang import Pack, phrase_matches
 from accords.model import Evidence, Provision, Span
 from accords.registry import countries
 from accords.registry.states import Mention
@@ -63,11 +63,10 @@ class Match:
 
 def find(pack: Pack, section: str, key: str, text: str, offset: int = 0) -> list[Match]:
     """Every match of the phrases `section.key` of `pack` in `text`, as document spans."""
-    lower = lowered(text)
-    found = pack.phrase_regex(section, key, folded=True).finditer(lower) if lower is not None else (
-        pack.phrase_regex(section, key).finditer(text)
-    )
-    return [Match(offset + m.start(), offset + m.end(), text[m.start() : m.end()], key) for m in found]
+    return [
+        Match(offset + m.start(), offset + m.end(), text[m.start() : m.end()], key)
+        for m in phrase_matches(pack, section, (key,), text)
+    ]
 
 
 def pack_for(code: str | None, fallback: str) -> Pack:

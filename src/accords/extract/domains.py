@@ -23,13 +23,12 @@ Three readings of lists and of the relationship itself, each from pack data:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
 from accords.extract.context import Match
-from accords.lang import Pack, lowered
+from accords.lang import Pack, phrase_matches
 from accords.model import Span
 from accords.taxonomy import DOMAINS
 
@@ -38,15 +37,9 @@ def domain_names() -> list[str]:
     return list(DOMAINS)
 
 
-def _finditer(pattern_of: re.Pattern[str], folded: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
-    lower = lowered(text)
-    return folded.finditer(lower) if lower is not None else pattern_of.finditer(text)
-
-
 def domain_cues(pack: Pack, text: str, offset: int = 0) -> list[Match]:
     """Every domain keyword in `text`, keyed by its domain."""
-    keys = tuple(domain_names())
-    found = _finditer(pack.keyed_regex("domains", keys), pack.keyed_regex("domains", keys, folded=True), text)
+    found = phrase_matches(pack, "domains", tuple(domain_names()), text)
     return [
         Match(offset + m.start(), offset + m.end(), text[m.start() : m.end()], m.lastgroup or "")
         for m in found if not COMPOUND.match(text, m.end())
@@ -55,8 +48,7 @@ def domain_cues(pack: Pack, text: str, offset: int = 0) -> list[Match]:
 
 def _phrases(pack: Pack, key: str, text: str, label: str) -> list[Match]:
     """The phrases of `[domains] key` in `text`, each keyed `label`."""
-    found = _finditer(pack.phrase_regex("domains", key), pack.phrase_regex("domains", key, folded=True), text)
-    return [Match(m.start(), m.end(), text[m.start() : m.end()], label) for m in found]
+    return [Match(m.start(), m.end(), text[m.start() : m.end()], label) for m in phrase_matches(pack, "domains", (key,), text)]
 
 
 #: Domains that a named organisation itself stands for; other domains' keywords inside an

@@ -405,8 +405,9 @@ def _subject_compounds(pack: Pack, text: str, offset: int) -> list[Match]:
     a head ending of `compound_heads` after a subject, unless the subject is a generic one
     ("samarbeidsavtale", "Rahmenabkommen")."""
     endings = pack.strings("entities", "compound_heads")
-    if not endings:
-        return []
+    lower = text.lower()
+    if not any(ending.lower() in lower for ending in endings):
+        return []  # no word ends in a head here
     generic = {g.lower() for g in pack.strings("entities", "generic_compounds")}
     pattern = re.compile(rf"(?<![\w-])(\w{{3,}}?)({'|'.join(map(re.escape, endings))})(?![\w-])", re.IGNORECASE)
     return [Match(offset + m.start(), offset + m.end(), m.group(0), "instrument_heads") for m in pattern.finditer(text)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from accords import lang
+from accords.document_cache import per_document
 from accords.extract.context import Match, find
 from accords.lang import Pack, alternation, bounded, phrase_to_regex
 from accords.model import Evidence, Provision, Target
@@ -66,6 +67,15 @@ def _amount_re(pack: Pack) -> re.Pattern[str]:
     return re.compile(bounded("|".join(f"(?:{f})" for f in forms)), re.IGNORECASE)
 
 
+_NUMERAL = re.compile(r"\d")
+
+
+@cache
+def _number_words(pack: Pack) -> re.Pattern[str]:
+    """The pack's number words, wherever they stand: a text without any holds no amount."""
+    return re.compile(_phrases(list(pack.table("numbers", "words"))), re.IGNORECASE)
+
+
 def _number(text: str, pack: Pack) -> float | None:
     words = {str(k).lower(): float(v) for k, v in pack.table("numbers", "words").items()}
     if text.lower() in words:
@@ -98,6 +108,18 @@ def _lookup(pack: Pack, key: str, surface: str) -> str | None:
 
 def amounts(pack: Pack, text: str, offset: int = 0) -> list[Amount]:
     """Money and counted quantities in `text`, as document spans."""
+    found = _amounts(pack, text)
+    if not offset:
+        return list(found)
+    return [Amount(offset + a.start, offset + a.end, a.text, a.value, a.unit) for a in found]
+
+
+@per_document
+def _amounts(pack: Pack, text: str) -> tuple[Amount, ...]:
+    """The amounts of a text, read once: the targets and the measurements of a provision, and
+    its text with conversions blanked, ask for the same ones."""
+    if not _NUMERAL.search(text) and not _number_words(pack).search(text):
+        return ()  # every amount has a number, in digits or in words
     scales = {str(k).lower(): float(v) for k, v in pack.table("numbers", "scales").items()}
     out: list[Amount] = []
     for m in _amount_re(pack).finditer(text):
@@ -116,8 +138,8 @@ def amounts(pack: Pack, text: str, offset: int = 0) -> list[Amount]:
         else:
             unit = _lookup(pack, "currencies", g.get("cur1") or g.get("cur2") or "")
         if unit:
-            out.append(Amount(offset + m.start(), offset + m.end(), m.group(0), value, unit))
-    return out
+            out.append(Amount(m.start(), m.end(), m.group(0), value, unit))
+    return tuple(out)
 
 
 _YEAR_SLOT = r"(?P<year>(?:19|20)\d\d)"
@@ -189,6 +211,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+@per_document
 def without_conversions(pack: Pack, text: str) -> str:
     """`text` with every parenthesis that follows an amount and holds one blanked: "$100 млрд
     (7,7 трлн руб.)" is one target written in two currencies, not two."""

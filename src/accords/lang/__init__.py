@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from accords.document_cache import per_document
 from accords.trie import trie_alternation, trie_pattern
 
 #: Codes of the packs Accords ships, main languages first.
@@ -35,6 +36,7 @@ def set_slot_source(source: SlotSource) -> None:
     global _slot_source
     _slot_source = source
     Pack.phrase_regex.cache_clear()
+    _query.cache_clear()
 
 
 def _token_regex(token: str) -> str:
@@ -105,6 +107,62 @@ def bounded(body: str) -> str:
     return rf"(?<![\w-])(?:{body})(?![\w])"
 
 
+_WORD_CHAR = re.compile(r"\w")
+#: A phrase's rest after a beginning cut from a word (`~`): any letters may follow it.
+_STEM_TAIL = r"[\w-]*"
+
+
+@dataclass(frozen=True)
+class Beginnings:
+    """The phrase lists (section, key) of a pack by the literal beginnings of their phrases.
+
+    `pattern` finds, at each word start of a lowered text, the longest beginning there and
+    whether a word character follows it. A list may have a phrase there when one of its
+    beginnings is a part of that one: a stem ("strateg~") wherever, a whole word ("a",
+    "agreed") only where no letter follows it. For each list, `inside` gives the longest
+    beginnings at which one of its phrases may begin, and `ending` those at which one may
+    begin when they end a word. `always` are the lists with a phrase of no literal beginning
+    ("{country} side"), which only a full scan finds."""
+
+    pattern: re.Pattern[str]
+    inside: dict[tuple[str, str], frozenset[str]]
+    ending: dict[tuple[str, str], frozenset[str]]
+    always: frozenset[tuple[str, str]]
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Beginnings:
+        stems: dict[str, set[tuple[str, str]]] = {}
+        words: dict[str, set[tuple[str, str]]] = {}
+        always: set[tuple[str, str]] = set()
+        for section, table in data.items():
+            if not isinstance(table, dict):
+                continue
+            for key, value in table.items():
+                if not isinstance(value, list):
+                    continue
+                for phrase in value:
+                    head, tail = phrase_parts(str(phrase).lower().translate(APOSTROPHES))
+                    if not head:
+                        always.add((section, key))
+                    else:
+                        (stems if tail.startswith(_STEM_TAIL) else words).setdefault(head, set()).add((section, key))
+        inside: dict[tuple[str, str], set[str]] = {}
+        for head in {*stems, *words}:
+            for i in range(1, len(head) + 1):
+                for listed in stems.get(head[:i], ()):
+                    inside.setdefault(listed, set()).add(head)
+                if i < len(head) and not _WORD_CHAR.match(head[i]):
+                    for listed in words.get(head[:i], ()):
+                        inside.setdefault(listed, set()).add(head)
+        ending: dict[tuple[str, str], set[str]] = {}
+        for head, lists in words.items():
+            for listed in lists:
+                ending.setdefault(listed, set()).add(head)
+        pattern = re.compile(rf"(?<![\w-])(?=({trie_pattern({*stems, *words})})(\w)?)")
+        return cls(pattern, {k: frozenset(v) for k, v in inside.items()}, {k: frozenset(v) for k, v in ending.items()},
+                   frozenset(always))
+
+
 @dataclass(frozen=True, eq=False)
 class Pack:
     """One language's data, with compiled phrase lists cached per key."""
@@ -162,6 +220,11 @@ class Pack:
         return re.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
 
     @cache  # noqa: B019
+    def beginnings(self) -> Beginnings:
+        """Every phrase list of the pack indexed by the literal words its phrases begin with."""
+        return Beginnings.of(self.data)
+
+    @cache  # noqa: B019
     def pattern_list(self, section: str, key: str) -> tuple[re.Pattern[str], ...]:
         """The regex patterns under `section.key`, each compiled on its own."""
         return tuple(re.compile(p, re.IGNORECASE) for p in self.strings(section, key))
@@ -173,6 +236,84 @@ class Pack:
     def keys(self, section: str) -> list[str]:
         value = self.get(section)
         return list(value) if isinstance(value, dict) else []
+
+
+#: Texts shorter than this (the windows around a cue) are scanned whole for a list: indexing
+#: them by the beginnings of every list would cost more than it saves.
+INDEXED_CHARS = 160
+
+
+@per_document
+def _beginnings(pack: Pack, lower: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Where in `lower` (a text as `lowered` gives it) each longest beginning of a phrase of
+    `pack` stands, and where it stands as a whole word: one scan of the text for every list."""
+    anywhere: dict[str, list[int]] = {}
+    whole: dict[str, list[int]] = {}
+    for m in pack.beginnings().pattern.finditer(lower):
+        anywhere.setdefault(m.group(1), []).append(m.start())
+        if m.group(2) is None:
+            whole.setdefault(m.group(1), []).append(m.start())
+    return anywhere, whole
+
+
+@dataclass(frozen=True)
+class _Query:
+    """What `phrase_matches` needs of some lists of a pack, put together once: their pattern
+    for lowered text, and the beginnings their phrases start at (none when a full scan is
+    needed)."""
+
+    folded: re.Pattern[str]
+    inside: frozenset[str] | None
+    ending: frozenset[str]
+
+
+def _pattern(pack: Pack, section: str, keys: tuple[str, ...], folded: bool) -> re.Pattern[str]:
+    if len(keys) == 1:
+        return pack.phrase_regex(section, keys[0], folded=folded)
+    return pack.keyed_regex(section, keys, folded=folded)
+
+
+@cache
+def _query(pack: Pack, section: str, keys: tuple[str, ...]) -> _Query:
+    folded = _pattern(pack, section, keys, folded=True)
+    index = pack.beginnings()
+    lists = [(section, key) for key in keys]
+    if any(listed in index.always for listed in lists):
+        return _Query(folded, None, frozenset())
+    return _Query(
+        folded,
+        frozenset(h for listed in lists for h in index.inside.get(listed, ())),
+        frozenset(h for listed in lists for h in index.ending.get(listed, ())),
+    )
+
+
+def phrase_matches(pack: Pack, section: str, keys: tuple[str, ...], text: str, *, indexed: bool = True) -> list[re.Match[str]]:
+    """The matches `finditer` gives of the phrases of `section` under `keys` (one key: its
+    phrase list; several: `keyed_regex`) in `text`, with the offsets of `text`.
+
+    In a text that lower-casing keeps the offsets of, the pattern is tried only where one of
+    its phrases may begin, as the index of the pack's beginnings says: the same matches, found
+    without a scan of the text per list. Indexing a text costs a few scans: a text asked
+    about only a few lists (not `indexed`) is scanned for each."""
+    lower = lowered(text)
+    if lower is None:
+        return list(_pattern(pack, section, keys, folded=False).finditer(text))
+    query = _query(pack, section, keys)
+    if query.inside is None or not indexed or len(lower) < INDEXED_CHARS:
+        return list(query.folded.finditer(lower))
+    anywhere, whole = _beginnings(pack, lower)
+    starts: set[int] = set()
+    for head in query.inside.intersection(anywhere):
+        starts.update(anywhere[head])
+    for head in query.ending.intersection(whole):
+        starts.update(whole[head])
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (m := query.folded.match(lower, start)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 @lru_cache(maxsize=256)

@@ -12,12 +12,20 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from accords.trie import trie_pattern
+from accords.document_cache import per_document
+from accords.trie import trie_branches, trie_pattern
 
 #: Case endings a name may carry: the genitive of nb/de/en, and the Russian cases of names
 #: ("Путина", "Путину", "Путиным", "Моди" stays).
 _GENITIVE = r"(?:s|'s|’s|es|ым|ом|ой|ем|а|у|е|ы|я|ю)?"
 _LOWER = "[a-zßà-ÿăđĩũơưạ-ỹ]"
+#: What a proper name or an acronym may begin with: a letter or digit, not a small Latin one.
+_CAPITAL = re.compile(r"[^\W_a-zß-ÿ]")
+
+
+def _spaced(body: str) -> str:
+    """A trie's pattern with the spaces of its names (written as NUL) matching any spacing."""
+    return body.replace("\\\x00", r"\s+").replace("\x00", r"\s+")
 
 
 @dataclass(frozen=True)
@@ -50,15 +58,24 @@ class Gazetteer:
         self._name_re = self._compile(self._names, 0, casefold=True)
         self._acronym_re = self._compile(self._acronyms, 0, casefold=False)
 
-    def _compile(self, words: dict[str, str], flags: int, casefold: bool) -> re.Pattern[str]:
-        body = trie_pattern((w.replace(" ", "\0") for w in words), casefold=casefold)
-        body = body.replace("\\\x00", r"\s+").replace("\x00", r"\s+")
-        # Machine translation glues words ("generalsekretærTo Lam"): a capitalised name may
-        # follow a lower-case letter directly.
-        # Proper names and acronyms begin with a capital: checking that first rejects most
-        # positions at once.
-        left = r"(?<![\w-])" if casefold else rf"(?=[^\W_a-zß-ÿ])(?:(?<![\w-])|(?<={_LOWER}))"
-        return re.compile(rf"{left}(?P<name>{body}){_GENITIVE}{self._tail}", flags)
+    def _compile(self, words: dict[str, str], flags: int, casefold: bool) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        if casefold:
+            body = _spaced(trie_pattern((w.replace(" ", "\0") for w in words), casefold=True))
+            return re.compile(rf"(?<![\w-])(?P<name>{body}){_GENITIVE}{self._tail}", flags)
+        # Proper names and acronyms begin with a capital: the pattern opens with the choice of
+        # their first characters, so that the engine skips every other position at once, and
+        # checks what stands before a name after its first character. Machine translation
+        # glues words ("generalsekretærTo Lam"): a capitalised name may follow a lower-case
+        # letter directly.
+        branches = []
+        for first, rest in trie_branches((w.replace(" ", "\0") for w in words), casefold=False):
+            if _CAPITAL.match(first):
+                ch = re.escape(first)
+                branches.append(rf"{ch}(?:(?<![\w-]{ch})|(?<={_LOWER}{ch})){_spaced(rest)}")
+        body = "|".join(branches) or r"(?!x)x"
+        return re.compile(rf"(?P<name>{body}){_GENITIVE}{self._tail}", flags)
 
     def __len__(self) -> int:
         return len(self._names) + len(self._acronyms)
@@ -70,20 +87,34 @@ class Gazetteer:
 
     def finditer(self, text: str) -> Iterator[Hit]:
         """Every non-overlapping mention, longest first where two overlap, in text order."""
+        return iter(_hits(self, text))
+
+    def _scan(self, text: str) -> tuple[Hit, ...]:
         hits: list[Hit] = []
         lower = text.lower()
-        name_text, name_re = (lower, self._name_re) if len(lower) == len(text) else (
+        name_text, name_re = (lower, self._name_re) if len(lower) == len(text) or self._name_re is None else (
             text, re.compile(self._name_re.pattern, re.IGNORECASE)
         )
         for pattern, acronym, searched in ((name_re, False, name_text), (self._acronym_re, True, text)):
+            if pattern is None:
+                continue
             for m in pattern.finditer(searched):
                 surface = text[m.start("name") : m.end("name")]
                 key = self._key(surface, acronym)
                 if key is not None:
                     hits.append(Hit(m.start(), m.end(), key, surface))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[Hit] = []
         end = -1
         for hit in hits:
             if hit.start >= end:
-                yield hit
+                kept.append(hit)
                 end = hit.end
+        return tuple(kept)
+
+
+@per_document
+def _hits(gazetteer: Gazetteer, text: str) -> tuple[Hit, ...]:
+    """A gazetteer's hits in a text, found once: the extractors of one document ask each
+    gazetteer about the same provisions and windows several times."""
+    return gazetteer._scan(text)
