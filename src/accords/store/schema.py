@@ -199,5 +199,66 @@ CREATE INDEX measurements_provision ON measurements (provision_id);
 CREATE INDEX measurements_metric ON measurements (metric, unit);
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL, RENEWALS, MEASUREMENTS)
-"""Migration N (from 1) is MIGRATIONS[N - 1]; append, never edit one that has shipped."""
+SUMMARIES = """
+-- A commitment that a report of the same event states again (accords.links.renewals.same_commitment)
+-- is counted once: the report stored first stands for the event, the others are its sources too.
+CREATE TABLE repeats (
+    provision_id INTEGER PRIMARY KEY REFERENCES provisions (id) ON DELETE CASCADE,
+    first_id     INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE
+);
+CREATE INDEX repeats_first ON repeats (first_id);
+
+-- Each pair of states that meet in a document (a < b), kept up to date at ingest in the document's
+-- transaction (accords.store.pairs), so that partners, compare and the heat map read a few rows
+-- rather than every document of a state. The level is the one the latest document stating one
+-- states (level_date, level_document say which); commitments are counted once per event.
+CREATE TABLE pairs (
+    id              INTEGER PRIMARY KEY,
+    a               TEXT NOT NULL,
+    b               TEXT NOT NULL,
+    level           TEXT,
+    level_date      TEXT,
+    level_document  TEXT,
+    upgraded        TEXT,
+    relations_since TEXT,
+    documents       INTEGER NOT NULL,
+    commitments     INTEGER NOT NULL,
+    first           TEXT,
+    last            TEXT,
+    UNIQUE (a, b),
+    UNIQUE (b, a)
+);
+
+-- For each level a pair has had, the start the latest document giving one states.
+CREATE TABLE pair_levels (
+    pair_id      INTEGER NOT NULL REFERENCES pairs (id),
+    level        TEXT NOT NULL,
+    since        TEXT NOT NULL,
+    date         TEXT NOT NULL,             -- the stating document's date, '' for none
+    document_id  TEXT NOT NULL,
+    PRIMARY KEY (pair_id, level)
+) WITHOUT ROWID;
+
+-- Provisions (each once per event) of a pair's documents by domain and modality: how many, and
+-- the provisions themselves newest first, so a cell of /compare is one index range.
+CREATE TABLE pair_cells (
+    pair_id   INTEGER NOT NULL REFERENCES pairs (id),
+    domain    TEXT NOT NULL,
+    modality  TEXT NOT NULL,
+    n         INTEGER NOT NULL,
+    PRIMARY KEY (pair_id, domain, modality)
+) WITHOUT ROWID;
+
+CREATE TABLE pair_provisions (
+    pair_id      INTEGER NOT NULL REFERENCES pairs (id),
+    domain       TEXT NOT NULL,
+    modality     TEXT NOT NULL,
+    date         TEXT NOT NULL,             -- the document's date, '' for none (sorts last, newest first)
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    PRIMARY KEY (pair_id, domain, modality, date, provision_id)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, RENEWALS, MEASUREMENTS, SUMMARIES)
+"""Migration N (from 1) is MIGRATIONS[N - 1]; append, never edit one that has shipped. A migration
+that adds rows derived from others fills them in Python after its statements (`database.FILLS`)."""

@@ -25,6 +25,11 @@ CURRENT_STATUS = (
     " ORDER BY s.date DESC, s.id DESC LIMIT 1), 'open')"
 )
 """The status of `p`: its latest status change, or open."""
+SOURCES = (
+    "(p.document_id || COALESCE((SELECT ',' || group_concat(rp.document_id) FROM repeats r"
+    " JOIN provisions rp ON rp.id = r.provision_id WHERE r.first_id = p.id), ''))"
+)
+"""The documents that state `p`: its own, and the other reports of its event that repeat it."""
 STATUS_DATE = "(SELECT s.date FROM status_changes s WHERE s.provision_id = p.id ORDER BY s.date DESC, s.id DESC LIMIT 1)"
 HAS_PARTY = (
     "EXISTS (SELECT 1 FROM document_countries c WHERE c.document_id = d.id AND c.role = 'party'"
