@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from accords.read import read_source
 from accords.store import connect, query, store_record
 from accords.store.ingest import extract
 from accords.store.labels import COMMITMENT_MODALITIES
+from accords.store.query import Filters
 from store.store_fixtures import REPO, SEEDS, gold_records
 
 COUNTED = "p.id NOT IN (SELECT provision_id FROM repeats)"
@@ -141,7 +142,7 @@ def test_the_summaries_count_what_the_documents_hold(register: Path) -> None:
             )
             assert compared.totals[other] == p.commitments
             assert (
-                query.commitments.commitments(conn, query.Filters(parties=(side, other))).total
+                query.commitments.commitments(conn, Filters(parties=(side, other))).total
                 == p.commitments
             )
     conn.close()
@@ -156,11 +157,16 @@ def test_an_older_register_is_summed_up_when_upgraded(register: Path, tmp_path: 
     raw = sqlite3.connect(older)
     for table in ("pair_provisions", "pair_cells", "pair_levels", "pairs", "repeats"):
         raw.execute(f"DROP TABLE {table}")
+    raw.execute("DROP INDEX targets_document")
+    raw.execute("ALTER TABLE targets DROP COLUMN document_id")
     raw.execute("PRAGMA user_version = 3")
     raw.commit()
     raw.close()
     upgraded = connect(older)
     assert _answers(upgraded) == expected
+    assert query.targets.targets(upgraded, Filters(parties=("VN",))) == query.targets.targets(
+        connect(register), Filters(parties=("VN",))
+    )
     upgraded.close()
 
 
@@ -169,4 +175,21 @@ def test_partners_and_compare_read_the_summaries_not_every_document(register: Pa
     sql, params = query.partners._sides("VN")
     plan = " ".join(r["detail"] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
     assert "pairs" in plan and "documents" not in plan and "document_countries" not in plan
+    conn.close()
+
+
+def _plans(conn: sqlite3.Connection, ask: Callable[[], object]) -> list[str]:
+    """The query plan of every statement `ask` runs (SQLite gives the statements with their values)."""
+    ran: list[str] = []
+    conn.set_trace_callback(ran.append)
+    ask()
+    conn.set_trace_callback(None)
+    return [" ".join(r["detail"] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}")) for sql in ran]
+
+
+def test_a_states_targets_are_read_from_its_documents_not_their_every_provision(register: Path) -> None:
+    conn = connect(register)
+    plans = _plans(conn, lambda: query.targets.targets(conn, Filters(parties=("KR",)), due_before="2031"))
+    assert len(plans) >= 2 and all("targets_document" in plan for plan in plans[-2:])
+    assert not any("provisions_document" in plan or "SCAN p" in plan for plan in plans)
     conn.close()

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from accords.errors import StoreError
-from accords.model import Evidence, Record
+from accords.model import Evidence, Provision, Record
 from accords.store import facets
 from accords.store.events import link_event
 from accords.store.folding import plain_letters
@@ -256,8 +256,8 @@ def store_record(conn: sqlite3.Connection, record: Record, text: str | None = No
         _insert_evidence(
             conn,
             record.id,
-            [(None, "event", e) for e in record.event.evidence]
-            + [(None, "relationship", e) for e in record.relationship.evidence],
+            [(None, None, "event", e) for e in record.event.evidence]
+            + [(None, None, "relationship", e) for e in record.relationship.evidence],
         )
         link_renewals(conn, record, load_record)
     return True
@@ -360,8 +360,8 @@ def _insert_provisions(conn: sqlite3.Connection, record: Record) -> None:
         [(pid, domain) for pid, p in numbered for domain in p.domains],
     )
     conn.executemany(
-        "INSERT INTO targets (provision_id, metric, amount, unit, year) VALUES (?, ?, ?, ?, ?)",
-        [(pid, t.metric, t.amount, t.unit, t.year) for pid, p in numbered for t in p.targets],
+        "INSERT INTO targets (provision_id, document_id, metric, amount, unit, year) VALUES (?, ?, ?, ?, ?, ?)",
+        [(pid, document_id, t.metric, t.amount, t.unit, t.year) for pid, p in numbered for t in p.targets],
     )
     conn.executemany(
         "INSERT INTO measurements (provision_id, metric, amount, unit, year) VALUES (?, ?, ?, ?, ?)",
@@ -380,21 +380,42 @@ def _insert_provisions(conn: sqlite3.Connection, record: Record) -> None:
         "INSERT INTO mechanisms (provision_id, ordinal, name) VALUES (?, ?, ?)",
         [(pid, i, name) for pid, p in numbered for i, name in enumerate(p.mechanisms)],
     )
-    _insert_evidence(conn, document_id, [(pid, "provision", e) for pid, p in numbered for e in p.evidence])
+    _insert_evidence(conn, document_id, [(p, pid, "provision", e) for pid, p in numbered for e in p.evidence])
 
 
 def _insert_evidence(
-    conn: sqlite3.Connection, document_id: str, evidence: Sequence[tuple[int | None, str, Evidence]]
+    conn: sqlite3.Connection,
+    document_id: str,
+    evidence: Sequence[tuple[Provision | None, int | None, str, Evidence]],
 ) -> None:
-    """Evidence rows as (provision id or None, scope, evidence)."""
+    """Evidence rows as (provision and its id, or None for the event's and relationship's; scope;
+    evidence). A provision's row names only the provision, and its cue only when that is not the
+    provision's words at the span (see `load_record`)."""
     conn.executemany(
-        """INSERT INTO evidence (document_id, provision_id, scope, field, value, span_start, span_end, cue)
+        """INSERT INTO evidence (provision_id, document_id, scope, field, value, span_start, span_end, cue)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            (document_id, pid, scope, e.field, e.value, e.span[0], e.span[1], e.cue)
-            for pid, scope, e in evidence
+            (
+                pid,
+                None,
+                None,
+                e.field,
+                e.value,
+                e.span[0],
+                e.span[1],
+                None if _words_at(p, e) == e.cue else e.cue,
+            )
+            if p is not None
+            else (None, document_id, scope, e.field, e.value, e.span[0], e.span[1], e.cue)
+            for p, pid, scope, e in evidence
         ],
     )
+
+
+def _words_at(provision: Provision, evidence: Evidence) -> str:
+    """The provision's words at the evidence's span (its spans count in the document's text)."""
+    start = provision.span[0]
+    return provision.text[evidence.span[0] - start : evidence.span[1] - start]
 
 
 def load_record(conn: sqlite3.Connection, document_id: str) -> Record:
@@ -402,20 +423,30 @@ def load_record(conn: sqlite3.Connection, document_id: str) -> Record:
     row = conn.execute("SELECT record FROM records WHERE document_id = ?", (document_id,)).fetchone()
     record = Record.model_validate_json(unpack(row["record"]) or "")
     ordinals: dict[int, int] = {}
-    words = conn.execute("SELECT id, text FROM provisions WHERE document_id = ? ORDER BY ordinal", (document_id,))
+    words = conn.execute(
+        "SELECT id, text FROM provisions WHERE document_id = ? ORDER BY ordinal", (document_id,)
+    )
     for index, (provision, (pid, text)) in enumerate(zip(record.provisions, words, strict=True)):
         provision.text = text
         provision.evidence = []
         ordinals[pid] = index
     record.event.evidence, record.relationship.evidence = [], []
     for r in conn.execute(
-        """SELECT provision_id, scope, field, value, span_start, span_end, cue FROM evidence
-           WHERE document_id = ? ORDER BY id""",
-        (document_id,),
+        """SELECT e.id, e.provision_id, e.scope, e.field, e.value, e.span_start, e.span_end, e.cue
+           FROM provisions p JOIN evidence e ON e.provision_id = p.id WHERE p.document_id = ?
+           UNION ALL
+           SELECT id, provision_id, scope, field, value, span_start, span_end, cue FROM evidence
+           WHERE document_id = ? ORDER BY 1""",
+        (document_id, document_id),
     ):
-        found = Evidence(field=r["field"], value=r["value"], span=(r["span_start"], r["span_end"]), cue=r["cue"])
-        if r["scope"] == "provision":
-            record.provisions[ordinals[r["provision_id"]]].evidence.append(found)
+        found = Evidence(
+            field=r["field"], value=r["value"], span=(r["span_start"], r["span_end"]), cue=r["cue"] or ""
+        )
+        if r["provision_id"] is not None:
+            provision = record.provisions[ordinals[r["provision_id"]]]
+            if r["cue"] is None:
+                found.cue = _words_at(provision, found)
+            provision.evidence.append(found)
         else:
             (record.event if r["scope"] == "event" else record.relationship).evidence.append(found)
     return record

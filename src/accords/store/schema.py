@@ -259,6 +259,93 @@ CREATE TABLE pair_provisions (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL, RENEWALS, MEASUREMENTS, SUMMARIES)
+COMPACT = """
+-- Each fact once, and no index that no question uses. The tables that link a provision or a
+-- document to its values are keyed by that link alone (WITHOUT ROWID: no rowid and no second copy
+-- of the key as an index); the indexes by actor and by entity id served no query.
+CREATE TABLE provision_actors_keyed (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    country      TEXT NOT NULL,
+    PRIMARY KEY (provision_id, country)
+) WITHOUT ROWID;
+INSERT INTO provision_actors_keyed SELECT provision_id, country FROM provision_actors;
+DROP TABLE provision_actors;
+ALTER TABLE provision_actors_keyed RENAME TO provision_actors;
+
+CREATE TABLE provision_domains_keyed (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    domain       TEXT NOT NULL,
+    PRIMARY KEY (provision_id, domain)
+) WITHOUT ROWID;
+INSERT INTO provision_domains_keyed SELECT provision_id, domain FROM provision_domains;
+DROP TABLE provision_domains;
+ALTER TABLE provision_domains_keyed RENAME TO provision_domains;
+CREATE INDEX provision_domains_domain ON provision_domains (domain, provision_id);
+
+CREATE TABLE entities_keyed (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('instrument', 'organization')),
+    ordinal      INTEGER NOT NULL,
+    entity_id    TEXT,
+    name         TEXT NOT NULL,
+    year         INTEGER,
+    PRIMARY KEY (provision_id, kind, ordinal)
+) WITHOUT ROWID;
+INSERT INTO entities_keyed SELECT provision_id, kind, ordinal, entity_id, name, year FROM entities;
+DROP TABLE entities;
+ALTER TABLE entities_keyed RENAME TO entities;
+
+CREATE TABLE mechanisms_keyed (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    PRIMARY KEY (provision_id, ordinal)
+) WITHOUT ROWID;
+INSERT INTO mechanisms_keyed SELECT provision_id, ordinal, name FROM mechanisms;
+DROP TABLE mechanisms;
+ALTER TABLE mechanisms_keyed RENAME TO mechanisms;
+
+CREATE TABLE document_countries_keyed (
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    country     TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('party', 'mentioned')),
+    PRIMARY KEY (document_id, role, country)
+) WITHOUT ROWID;
+INSERT INTO document_countries_keyed SELECT document_id, country, role FROM document_countries;
+DROP TABLE document_countries;
+ALTER TABLE document_countries_keyed RENAME TO document_countries;
+CREATE INDEX document_countries_country ON document_countries (country, role, document_id);
+
+-- Evidence as little as says it: a provision's evidence names the provision only (not its document
+-- and scope too), and its cue only when that is not the provision's words at the span.
+CREATE TABLE evidence_compact (
+    id           INTEGER PRIMARY KEY,
+    provision_id INTEGER REFERENCES provisions (id) ON DELETE CASCADE,
+    document_id  TEXT REFERENCES documents (id) ON DELETE CASCADE,  -- event and relationship evidence only
+    scope        TEXT CHECK (scope IN ('event', 'relationship')),    -- NULL for a provision's
+    field        TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    span_start   INTEGER NOT NULL,
+    span_end     INTEGER NOT NULL,
+    cue          TEXT                                  -- NULL: the provision's words at the span
+);
+INSERT INTO evidence_compact
+SELECT e.id, e.provision_id, CASE WHEN e.provision_id IS NULL THEN e.document_id END,
+       CASE WHEN e.provision_id IS NULL THEN e.scope END, e.field, e.value, e.span_start, e.span_end,
+       CASE WHEN e.cue = substr(p.text, e.span_start - p.span_start + 1, e.span_end - e.span_start) THEN NULL
+            ELSE e.cue END
+FROM evidence e LEFT JOIN provisions p ON p.id = e.provision_id;
+DROP TABLE evidence;
+ALTER TABLE evidence_compact RENAME TO evidence;
+CREATE INDEX evidence_document ON evidence (document_id) WHERE document_id IS NOT NULL;
+CREATE INDEX evidence_provision ON evidence (provision_id) WHERE provision_id IS NOT NULL;
+
+-- A state's targets straight from its documents, not through every provision they hold.
+ALTER TABLE targets ADD COLUMN document_id TEXT REFERENCES documents (id) ON DELETE CASCADE;
+UPDATE targets SET document_id = (SELECT p.document_id FROM provisions p WHERE p.id = targets.provision_id);
+CREATE INDEX targets_document ON targets (document_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, RENEWALS, MEASUREMENTS, SUMMARIES, COMPACT)
 """Migration N (from 1) is MIGRATIONS[N - 1]; append, never edit one that has shipped. A migration
 that adds rows derived from others fills them in Python after its statements (`database.FILLS`)."""

@@ -12,7 +12,7 @@ from accords.store.pairs import NOT_REPEATED
 from accords.store.query.commitments import commitments
 from accords.store.query.filters import Filters, Window
 from accords.store.query.partners import counterpart, side
-from accords.store.query.sql import CURRENT_STATUS, SOURCES, codes
+from accords.store.query.sql import CUE, CURRENT_STATUS, SOURCES, codes
 from accords.store.query.tables import Tabular, as_row
 from accords.taxonomy import DOMAINS, MODALITIES
 
@@ -134,7 +134,7 @@ _DETAILS = f"""
 SELECT found.*, p.document_id, p.number, p.text, p.span_start, {CURRENT_STATUS} AS status, {SOURCES} AS sources,
        (SELECT e.span_start FROM evidence e WHERE e.provision_id = p.id AND e.field = 'domains'
         AND e.value = found.domain ORDER BY e.span_start LIMIT 1) AS cue_start,
-       (SELECT e.cue FROM evidence e WHERE e.provision_id = p.id AND e.field = 'domains'
+       (SELECT {CUE} FROM evidence e WHERE e.provision_id = p.id AND e.field = 'domains'
         AND e.value = found.domain ORDER BY e.span_start LIMIT 1) AS cue
 FROM found JOIN provisions p ON p.id = found.id
 """
