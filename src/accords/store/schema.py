@@ -5,9 +5,9 @@ missing ones in one transaction, so an older register is upgraded in place and a
 leaves it as it was; a file with a higher number than `MIGRATIONS` knows was written by a newer
 Accords and is refused rather than misread.
 
-The whole record of each document is kept as JSON in `records` (the one record type), compressed
-with the text as read (`store.packing`), apart from the small `documents` rows that queries scan;
-every other table is derived from it at ingest. Commitment status is not stored as
+The record of each document is kept as JSON in `records` (the one record type), compressed with
+the text as read (`store.packing`), less its provisions' words and the evidence, which live once in
+their rows; every other table is derived from it at ingest (the pairs' summaries in `store.pairs`). Commitment status is not stored as
 a column: it is the latest row of `status_changes` (default `open`), so the history is the truth.
 """
 
