@@ -19,6 +19,9 @@ from accords.store.labels import COMMITMENT_MODALITIES
 
 Load = Callable[[sqlite3.Connection, str], Record]
 
+MAX_EVENT_REPORTS = 20
+"""How many of an event's earlier reports are read to link one: those that state a commitment first."""
+
 
 def commitments_of(conn: sqlite3.Connection, document_id: str, load: Load) -> list[tuple[int, Provision]]:
     """A stored document's commitments with their provision ids, in reading order."""
@@ -36,15 +39,20 @@ def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | Non
     """Link each commitment of a stored document that an earlier report of its event made.
 
     "Earlier" is stored earlier (a lower rowid), so the link is the same whether it is made at
-    ingest or when an older register is upgraded. Each earlier commitment is repeated at most once
-    by one document: its best match.
+    ingest or when an older register is upgraded. Only the reports that state a commitment first
+    are read (a report that only repeats others adds nothing to match), so the work stays bounded
+    however many reports an event has. Each earlier commitment is repeated at most once by one
+    document: its best match.
     """
     if event_id is None:
         return
     earlier = conn.execute(
-        """SELECT id FROM documents WHERE event_id = ?
-           AND rowid < (SELECT rowid FROM documents WHERE id = ?) ORDER BY rowid""",
-        (event_id, document_id),
+        f"""SELECT p.document_id FROM documents d JOIN provisions p ON p.document_id = d.id
+            WHERE d.event_id = ? AND d.rowid < (SELECT rowid FROM documents WHERE id = ?)
+            AND p.modality IN ({",".join("?" * len(COMMITMENT_MODALITIES))})
+            AND p.id NOT IN (SELECT provision_id FROM repeats)
+            GROUP BY p.document_id ORDER BY MIN(d.rowid) LIMIT ?""",
+        (event_id, document_id, *COMMITMENT_MODALITIES, MAX_EVENT_REPORTS),
     ).fetchall()
     if not earlier:
         return
@@ -59,8 +67,6 @@ def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | Non
     made = [
         (pid, p) for row in earlier for pid, p in commitments_of(conn, row[0], load) if pid not in repeated
     ]
-    if not made:
-        return
     taken: set[int] = set()
     links = []
     for pid, provision in commitments_of(conn, document_id, load):
