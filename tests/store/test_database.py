@@ -143,9 +143,23 @@ def test_evidence_spans_are_stored_for_provisions_event_and_relationship(conn: s
     record = gold_records()[4]
     record.event.evidence = [Evidence(field="kind", value="state_visit", span=(60, 70), cue="statsbesøk")]
     record.provisions[0].evidence = [Evidence(field="modality", value="commit", span=(5, 9), cue="vil")]
+    first = record.provisions[0]
+    words = first.text[:4]
+    record.provisions[0].evidence.append(
+        Evidence(field="domains", value="trade", span=(first.span[0], first.span[0] + 4), cue=words)
+    )
     store_record(conn, record)
-    scopes = sorted((r["scope"], r["cue"]) for r in conn.execute("SELECT scope, cue FROM evidence"))
-    assert scopes == [("event", "statsbesøk"), ("provision", "vil")]
+    rows = [
+        tuple(r)
+        for r in conn.execute("SELECT document_id, provision_id IS NOT NULL, scope, cue FROM evidence")
+    ]
+    # A provision's evidence names the provision alone, and its cue only when that is not its words.
+    assert sorted(rows, key=str) == sorted(
+        [(None, 1, None, "vil"), (None, 1, None, None), (record.id, 0, "event", "statsbesøk")], key=str
+    )
+    stored = database.load_record(conn, record.id)
+    assert stored.event.evidence == record.event.evidence
+    assert stored.provisions[0].evidence == record.provisions[0].evidence
 
 
 def test_an_interrupted_document_is_rolled_back_whole(

@@ -108,8 +108,9 @@ def test_partners_show_level_since_upgrade_documents_and_commitments(gold: sqlit
         kr.commitments
         == gold.execute(
             "SELECT COUNT(*) FROM commitments c JOIN document_countries d ON d.document_id = c.document_id"
-            " WHERE d.country = 'KR' AND d.role = 'party'"
+            " WHERE d.country = 'KR' AND d.role = 'party' AND c.id NOT IN (SELECT provision_id FROM repeats)"
         ).fetchone()[0]
+        == query.commitments.commitments(gold, Filters(parties=("VN", "KR"))).total
     )
 
 

@@ -11,19 +11,21 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from accords.errors import StoreError
-from accords.model import Evidence, Record
+from accords.model import Evidence, Provision, Record
 from accords.store import facets
 from accords.store.events import link_event
 from accords.store.folding import plain_letters
 from accords.store.labels import COMMITMENT_MODALITIES
 from accords.store.packing import pack, unpack
+from accords.store.pairs import add_document
 from accords.store.renewals import link_renewals
+from accords.store.repeats import link_repeats
 from accords.store.schema import MIGRATIONS
 
 DEFAULT_PATH = "accords.db"
@@ -57,7 +59,9 @@ def connect(path: str | Path, *, create: bool = False, timeout: float = BUSY_TIM
         if read_only is None:
             _setting_up(conn, timeout)
         elif schema_version(conn) < len(MIGRATIONS):
-            raise StoreError(f"{name}: the register is read-only here and needs upgrading; open it once writable")
+            raise StoreError(
+                f"{name}: the register is read-only here and needs upgrading; open it once writable"
+            )
     except StoreError:
         conn.close()
         raise
@@ -123,7 +127,9 @@ def store_error(name: str, exc: sqlite3.Error) -> StoreError:
     if "full" in message:
         return StoreError(f"{name}: the disk is full; free some space and run the command again")
     if "readonly" in message or "read-only" in message:
-        return StoreError(f"{name}: the register is read-only here (the file or its folder); nothing was changed")
+        return StoreError(
+            f"{name}: the register is read-only here (the file or its folder); nothing was changed"
+        )
     if any(sign in message for sign in ("not a database", "malformed", "corrupt", "vtable constructor")):
         return StoreError(
             f"{name}: the register is damaged or not an SQLite database; run `accords check --db {name}`"
@@ -161,12 +167,26 @@ def _migrate(conn: sqlite3.Connection) -> None:
         for number in range(schema_version(conn) + 1, len(MIGRATIONS) + 1):
             for statement in _statements(MIGRATIONS[number - 1]):
                 conn.execute(statement)
+            if number in FILLS:
+                FILLS[number](conn)
             conn.execute(f"PRAGMA user_version = {number}")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _fill_summaries(conn: sqlite3.Connection) -> None:
+    """Link the repeats and sum up the pairs of every stored document, in the order they were stored,
+    as ingest would have."""
+    for document_id, event_id in conn.execute("SELECT id, event_id FROM documents ORDER BY rowid").fetchall():
+        link_repeats(conn, document_id, event_id, load_record)
+        add_document(conn, document_id)
+
+
+FILLS: dict[int, Callable[[sqlite3.Connection], None]] = {4: _fill_summaries}
+"""Migration number -> what fills its new tables from the rows an older register holds."""
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -231,11 +251,13 @@ def store_record(conn: sqlite3.Connection, record: Record, text: str | None = No
         event_id = link_event(conn, record)
         _insert_document(conn, record, text, event_id)
         _insert_provisions(conn, record)
+        link_repeats(conn, record.id, event_id, load_record)
+        add_document(conn, record.id)
         _insert_evidence(
             conn,
             record.id,
-            [(None, "event", e) for e in record.event.evidence]
-            + [(None, "relationship", e) for e in record.relationship.evidence],
+            [(None, None, "event", e) for e in record.event.evidence]
+            + [(None, None, "relationship", e) for e in record.relationship.evidence],
         )
         link_renewals(conn, record, load_record)
     return True
@@ -338,8 +360,8 @@ def _insert_provisions(conn: sqlite3.Connection, record: Record) -> None:
         [(pid, domain) for pid, p in numbered for domain in p.domains],
     )
     conn.executemany(
-        "INSERT INTO targets (provision_id, metric, amount, unit, year) VALUES (?, ?, ?, ?, ?)",
-        [(pid, t.metric, t.amount, t.unit, t.year) for pid, p in numbered for t in p.targets],
+        "INSERT INTO targets (provision_id, document_id, metric, amount, unit, year) VALUES (?, ?, ?, ?, ?, ?)",
+        [(pid, document_id, t.metric, t.amount, t.unit, t.year) for pid, p in numbered for t in p.targets],
     )
     conn.executemany(
         "INSERT INTO measurements (provision_id, metric, amount, unit, year) VALUES (?, ?, ?, ?, ?)",
@@ -358,37 +380,86 @@ def _insert_provisions(conn: sqlite3.Connection, record: Record) -> None:
         "INSERT INTO mechanisms (provision_id, ordinal, name) VALUES (?, ?, ?)",
         [(pid, i, name) for pid, p in numbered for i, name in enumerate(p.mechanisms)],
     )
-    _insert_evidence(conn, document_id, [(pid, "provision", e) for pid, p in numbered for e in p.evidence])
+    _insert_evidence(conn, document_id, [(p, pid, "provision", e) for pid, p in numbered for e in p.evidence])
 
 
 def _insert_evidence(
-    conn: sqlite3.Connection, document_id: str, evidence: Sequence[tuple[int | None, str, Evidence]]
+    conn: sqlite3.Connection,
+    document_id: str,
+    evidence: Sequence[tuple[Provision | None, int | None, str, Evidence]],
 ) -> None:
-    """Evidence rows as (provision id or None, scope, evidence)."""
+    """Evidence rows as (provision and its id, or None for the event's and relationship's; scope;
+    evidence). A provision's row names only the provision, and its cue only when that is not the
+    provision's words at the span (see `load_record`)."""
     conn.executemany(
-        """INSERT INTO evidence (document_id, provision_id, scope, field, value, span_start, span_end, cue)
+        """INSERT INTO evidence (provision_id, document_id, scope, field, value, span_start, span_end, cue)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            (document_id, pid, scope, e.field, e.value, e.span[0], e.span[1], e.cue)
-            for pid, scope, e in evidence
+            (
+                pid,
+                None,
+                None,
+                e.field,
+                e.value,
+                e.span[0],
+                e.span[1],
+                None if _words_at(p, e) == e.cue else e.cue,
+            )
+            if p is not None
+            else (None, document_id, scope, e.field, e.value, e.span[0], e.span[1], e.cue)
+            for p, pid, scope, e in evidence
         ],
     )
 
 
+def _words_at(provision: Provision, evidence: Evidence) -> str:
+    """The provision's words at the evidence's span (its spans count in the document's text)."""
+    start = provision.span[0]
+    return provision.text[evidence.span[0] - start : evidence.span[1] - start]
+
+
 def load_record(conn: sqlite3.Connection, document_id: str) -> Record:
-    """The stored record of a document, its provisions' words from their rows."""
+    """The stored record of a document, its provisions' words and every value's evidence from their rows."""
     row = conn.execute("SELECT record FROM records WHERE document_id = ?", (document_id,)).fetchone()
     record = Record.model_validate_json(unpack(row["record"]) or "")
-    words = conn.execute("SELECT text FROM provisions WHERE document_id = ? ORDER BY ordinal", (document_id,))
-    for provision, (text,) in zip(record.provisions, words, strict=True):
+    ordinals: dict[int, int] = {}
+    words = conn.execute(
+        "SELECT id, text FROM provisions WHERE document_id = ? ORDER BY ordinal", (document_id,)
+    )
+    for index, (provision, (pid, text)) in enumerate(zip(record.provisions, words, strict=True)):
         provision.text = text
+        provision.evidence = []
+        ordinals[pid] = index
+    record.event.evidence, record.relationship.evidence = [], []
+    for r in conn.execute(
+        """SELECT e.id, e.provision_id, e.scope, e.field, e.value, e.span_start, e.span_end, e.cue
+           FROM provisions p JOIN evidence e ON e.provision_id = p.id WHERE p.document_id = ?
+           UNION ALL
+           SELECT id, provision_id, scope, field, value, span_start, span_end, cue FROM evidence
+           WHERE document_id = ? ORDER BY 1""",
+        (document_id, document_id),
+    ):
+        found = Evidence(
+            field=r["field"], value=r["value"], span=(r["span_start"], r["span_end"]), cue=r["cue"] or ""
+        )
+        if r["provision_id"] is not None:
+            provision = record.provisions[ordinals[r["provision_id"]]]
+            if r["cue"] is None:
+                found.cue = _words_at(provision, found)
+            provision.evidence.append(found)
+        else:
+            (record.event if r["scope"] == "event" else record.relationship).evidence.append(found)
     return record
 
 
 def _without_words(record: Record) -> Record:
-    """The record as kept in `records`: its provisions' words live once, in their rows."""
+    """The record as kept in `records`: its provisions' words and the evidence live once, in their rows."""
     return record.model_copy(
-        update={"provisions": [p.model_copy(update={"text": ""}) for p in record.provisions]}
+        update={
+            "provisions": [p.model_copy(update={"text": "", "evidence": []}) for p in record.provisions],
+            "event": record.event.model_copy(update={"evidence": []}),
+            "relationship": record.relationship.model_copy(update={"evidence": []}),
+        }
     )
 
 

@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 
 from accords.errors import QueryError, StoreError
 from accords.store import excerpts, labels
-from accords.store.query.sql import CURRENT_STATUS, STATUS_DATE
+from accords.store.query.sql import CUE, CURRENT_STATUS, STATUS_DATE
 from accords.store.query.tables import csv_cell
 
 Row = dict[str, object]
@@ -427,7 +427,7 @@ def plover(conn: sqlite3.Connection) -> Iterator[Row]:
                        AS domains,
                    (SELECT e.span_start FROM evidence e WHERE e.provision_id = p.id AND e.field = 'modality'
                     ORDER BY e.span_start LIMIT 1) AS cue_start,
-                   (SELECT e.cue FROM evidence e WHERE e.provision_id = p.id AND e.field = 'modality'
+                   (SELECT {CUE} FROM evidence e WHERE e.provision_id = p.id AND e.field = 'modality'
                     ORDER BY e.span_start LIMIT 1) AS cue
             FROM provisions p JOIN documents d ON d.id = p.document_id
             WHERE p.modality IN ('commit', 'support', 'explore') ORDER BY d.date, d.id, p.ordinal"""

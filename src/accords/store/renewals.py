@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from accords.links.renewals import likeness, renewal, same_commitment
 from accords.model import Provision, Record
-from accords.store.labels import COMMITMENT_MODALITIES
+from accords.store.repeats import commitments_of
 
 MAX_PAIR_DOCUMENTS = 400
 """How many of a pair's documents are read to link one: the latest, by date."""
@@ -59,7 +59,11 @@ def _same_event(a: _Document, b: _Document) -> bool:
 def _earlier_mention(provision: Provision, earlier: list[_Document]) -> tuple[int | None, str, str]:
     """(earlier provision id, change, reasons) for one commitment: the newest document that made it."""
     for document in reversed(earlier):
-        matches = [(likeness(p, provision), pid, p) for pid, p in document.commitments if same_commitment(p, provision)]
+        matches = [
+            (likeness(p, provision), pid, p)
+            for pid, p in document.commitments
+            if same_commitment(p, provision)
+        ]
         if matches:
             _, pid, best = max(matches, key=lambda m: (m[0], -m[1]))
             found = renewal(best, provision)
@@ -85,8 +89,7 @@ def _pair_documents(
     for row in reversed(rows):
         if row["parties"] != key:
             continue
-        ids = [r[0] for r in conn.execute("SELECT id FROM provisions WHERE document_id = ? ORDER BY ordinal", (row["id"],))]
-        provisions = load(conn, row["id"]).provisions
-        commitments = [(pid, p) for pid, p in zip(ids, provisions, strict=True) if p.modality in COMMITMENT_MODALITIES]
-        found.append(_Document(row["id"], row["date"], row["event_id"], commitments))
+        found.append(
+            _Document(row["id"], row["date"], row["event_id"], commitments_of(conn, row["id"], load))
+        )
     return found

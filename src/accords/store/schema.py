@@ -5,9 +5,9 @@ missing ones in one transaction, so an older register is upgraded in place and a
 leaves it as it was; a file with a higher number than `MIGRATIONS` knows was written by a newer
 Accords and is refused rather than misread.
 
-The whole record of each document is kept as JSON in `records` (the one record type), compressed
-with the text as read (`store.packing`), apart from the small `documents` rows that queries scan;
-every other table is derived from it at ingest. Commitment status is not stored as
+The record of each document is kept as JSON in `records` (the one record type), compressed with
+the text as read (`store.packing`), less its provisions' words and the evidence, which live once in
+their rows; every other table is derived from it at ingest (the pairs' summaries in `store.pairs`). Commitment status is not stored as
 a column: it is the latest row of `status_changes` (default `open`), so the history is the truth.
 """
 
@@ -199,5 +199,153 @@ CREATE INDEX measurements_provision ON measurements (provision_id);
 CREATE INDEX measurements_metric ON measurements (metric, unit);
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL, RENEWALS, MEASUREMENTS)
-"""Migration N (from 1) is MIGRATIONS[N - 1]; append, never edit one that has shipped."""
+SUMMARIES = """
+-- A commitment that a report of the same event states again (accords.links.renewals.same_commitment)
+-- is counted once: the report stored first stands for the event, the others are its sources too.
+CREATE TABLE repeats (
+    provision_id INTEGER PRIMARY KEY REFERENCES provisions (id) ON DELETE CASCADE,
+    first_id     INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE
+);
+CREATE INDEX repeats_first ON repeats (first_id);
+
+-- Each pair of states that meet in a document (a < b), kept up to date at ingest in the document's
+-- transaction (accords.store.pairs), so that partners, compare and the heat map read a few rows
+-- rather than every document of a state. The level is the one the latest document stating one
+-- states (level_date, level_document say which); commitments are counted once per event.
+CREATE TABLE pairs (
+    id              INTEGER PRIMARY KEY,
+    a               TEXT NOT NULL,
+    b               TEXT NOT NULL,
+    level           TEXT,
+    level_date      TEXT,
+    level_document  TEXT,
+    upgraded        TEXT,
+    relations_since TEXT,
+    documents       INTEGER NOT NULL,
+    commitments     INTEGER NOT NULL,
+    first           TEXT,
+    last            TEXT,
+    UNIQUE (a, b),
+    UNIQUE (b, a)
+);
+
+-- For each level a pair has had, the start the latest document giving one states.
+CREATE TABLE pair_levels (
+    pair_id      INTEGER NOT NULL REFERENCES pairs (id),
+    level        TEXT NOT NULL,
+    since        TEXT NOT NULL,
+    date         TEXT NOT NULL,             -- the stating document's date, '' for none
+    document_id  TEXT NOT NULL,
+    PRIMARY KEY (pair_id, level)
+) WITHOUT ROWID;
+
+-- Provisions (each once per event) of a pair's documents by domain and modality: how many, and
+-- the provisions themselves newest first, so a cell of /compare is one index range.
+CREATE TABLE pair_cells (
+    pair_id   INTEGER NOT NULL REFERENCES pairs (id),
+    domain    TEXT NOT NULL,
+    modality  TEXT NOT NULL,
+    n         INTEGER NOT NULL,
+    PRIMARY KEY (pair_id, domain, modality)
+) WITHOUT ROWID;
+
+CREATE TABLE pair_provisions (
+    pair_id      INTEGER NOT NULL REFERENCES pairs (id),
+    domain       TEXT NOT NULL,
+    modality     TEXT NOT NULL,
+    date         TEXT NOT NULL,             -- the document's date, '' for none (sorts last, newest first)
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    PRIMARY KEY (pair_id, domain, modality, date, provision_id)
+) WITHOUT ROWID;
+"""
+
+COMPACT = """
+-- Each fact once, and no index that no question uses. The tables that link a provision or a
+-- document to its values are keyed by that link alone (WITHOUT ROWID: no rowid and no second copy
+-- of the key as an index); the indexes by actor and by entity id served no query.
+CREATE TABLE provision_actors_keyed (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    country      TEXT NOT NULL,
+    PRIMARY KEY (provision_id, country)
+) WITHOUT ROWID;
+INSERT INTO provision_actors_keyed SELECT provision_id, country FROM provision_actors;
+DROP TABLE provision_actors;
+ALTER TABLE provision_actors_keyed RENAME TO provision_actors;
+
+CREATE TABLE provision_domains_keyed (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    domain       TEXT NOT NULL,
+    PRIMARY KEY (provision_id, domain)
+) WITHOUT ROWID;
+INSERT INTO provision_domains_keyed SELECT provision_id, domain FROM provision_domains;
+DROP TABLE provision_domains;
+ALTER TABLE provision_domains_keyed RENAME TO provision_domains;
+CREATE INDEX provision_domains_domain ON provision_domains (domain, provision_id);
+
+CREATE TABLE entities_keyed (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('instrument', 'organization')),
+    ordinal      INTEGER NOT NULL,
+    entity_id    TEXT,
+    name         TEXT NOT NULL,
+    year         INTEGER,
+    PRIMARY KEY (provision_id, kind, ordinal)
+) WITHOUT ROWID;
+INSERT INTO entities_keyed SELECT provision_id, kind, ordinal, entity_id, name, year FROM entities;
+DROP TABLE entities;
+ALTER TABLE entities_keyed RENAME TO entities;
+
+CREATE TABLE mechanisms_keyed (
+    provision_id INTEGER NOT NULL REFERENCES provisions (id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    PRIMARY KEY (provision_id, ordinal)
+) WITHOUT ROWID;
+INSERT INTO mechanisms_keyed SELECT provision_id, ordinal, name FROM mechanisms;
+DROP TABLE mechanisms;
+ALTER TABLE mechanisms_keyed RENAME TO mechanisms;
+
+CREATE TABLE document_countries_keyed (
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    country     TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('party', 'mentioned')),
+    PRIMARY KEY (document_id, role, country)
+) WITHOUT ROWID;
+INSERT INTO document_countries_keyed SELECT document_id, country, role FROM document_countries;
+DROP TABLE document_countries;
+ALTER TABLE document_countries_keyed RENAME TO document_countries;
+CREATE INDEX document_countries_country ON document_countries (country, role, document_id);
+
+-- Evidence as little as says it: a provision's evidence names the provision only (not its document
+-- and scope too), and its cue only when that is not the provision's words at the span.
+CREATE TABLE evidence_compact (
+    id           INTEGER PRIMARY KEY,
+    provision_id INTEGER REFERENCES provisions (id) ON DELETE CASCADE,
+    document_id  TEXT REFERENCES documents (id) ON DELETE CASCADE,  -- event and relationship evidence only
+    scope        TEXT CHECK (scope IN ('event', 'relationship')),    -- NULL for a provision's
+    field        TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    span_start   INTEGER NOT NULL,
+    span_end     INTEGER NOT NULL,
+    cue          TEXT                                  -- NULL: the provision's words at the span
+);
+INSERT INTO evidence_compact
+SELECT e.id, e.provision_id, CASE WHEN e.provision_id IS NULL THEN e.document_id END,
+       CASE WHEN e.provision_id IS NULL THEN e.scope END, e.field, e.value, e.span_start, e.span_end,
+       CASE WHEN e.cue = substr(p.text, e.span_start - p.span_start + 1, e.span_end - e.span_start) THEN NULL
+            ELSE e.cue END
+FROM evidence e LEFT JOIN provisions p ON p.id = e.provision_id;
+DROP TABLE evidence;
+ALTER TABLE evidence_compact RENAME TO evidence;
+CREATE INDEX evidence_document ON evidence (document_id) WHERE document_id IS NOT NULL;
+CREATE INDEX evidence_provision ON evidence (provision_id) WHERE provision_id IS NOT NULL;
+
+-- A state's targets straight from its documents, not through every provision they hold.
+ALTER TABLE targets ADD COLUMN document_id TEXT REFERENCES documents (id) ON DELETE CASCADE;
+UPDATE targets SET document_id = (SELECT p.document_id FROM provisions p WHERE p.id = targets.provision_id);
+CREATE INDEX targets_document ON targets (document_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, RENEWALS, MEASUREMENTS, SUMMARIES, COMPACT)
+"""Migration N (from 1) is MIGRATIONS[N - 1]; append, never edit one that has shipped. A migration
+that adds rows derived from others fills them in Python after its statements (`database.FILLS`)."""

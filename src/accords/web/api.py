@@ -184,7 +184,13 @@ def search(
         text=q,
     )
     conn = connection(request)
-    return query.search.search(conn, wanted, Window(limit, offset), own_side=home_of(request))
+    return query.search.search(
+        conn,
+        wanted,
+        Window(limit, offset),
+        own_side=home_of(request),
+        keep=lambda key, compute: cached(request, conn, key, compute),
+    )
 
 
 # --- commitments and targets --------------------------------------------------------------------

@@ -4,7 +4,8 @@ The overview's counts, the partners' standing and the heat map each read every d
 takes a quarter of a second or more in a register of 20,000; they change only when a document is
 stored or a status recorded. The register's version is the highest document row and the highest
 status change id (the web app and the command line only ever add rows), read in two index
-look-ups, so a document ingested from the command line shows at the next request.
+look-ups, so a document ingested from the command line shows at the next request. A search's counts
+by facet are kept the same way, so its later pages do not count every match again.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from fastapi import Request
 from accords.store.query import overview
 
 T = TypeVar("T")
+
+
+MAX_ANSWERS = 1000
+"""Answers kept at most (searches are many): past it, the oldest is dropped."""
 
 
 class Memo:
@@ -43,6 +48,8 @@ class Memo:
         with self._lock:
             if self._version == version:
                 self._answers[key] = answer
+                if len(self._answers) > MAX_ANSWERS:
+                    del self._answers[next(iter(self._answers))]
         return answer
 
 

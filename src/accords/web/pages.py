@@ -101,7 +101,13 @@ def search(
     if listing.is_filtered(form):
         try:
             wanted = listing.filters(form, listing.SEARCH, text=True)
-            result = query.search.search(conn, wanted, Window.page(page, 20), own_side=home_of(request))
+            result = query.search.search(
+                conn,
+                wanted,
+                Window.page(page, 20),
+                own_side=home_of(request),
+                keep=lambda key, compute: cached(request, conn, key, compute),
+            )
         except QueryError as exc:
             context["error"] = str(exc)
             return render(request, "search.html", context, status=400)

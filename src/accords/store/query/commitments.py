@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 from accords.errors import NotFound, QueryError
 from accords.store import labels
 from accords.store.database import transaction
+from accords.store.pairs import NOT_REPEATED
 from accords.store.query.filters import Filters, Window
 from accords.store.query.sql import (
     ACTORS,
@@ -17,6 +18,7 @@ from accords.store.query.sql import (
     CURRENT_STATUS,
     DOMAINS,
     PARTIES,
+    SOURCES,
     STATUS_DATE,
     Where,
     codes,
@@ -68,10 +70,13 @@ class Commitment:
     """The date of the latest status change (None while it was never changed)."""
     text: str
     history: list[StatusChange] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    """Every document that states it: reports of one event state a commitment once between them."""
 
 
 _COLUMNS = f"""p.id, p.document_id, d.file, d.date, {PARTIES} AS parties, {ACTORS} AS actors, p.number,
-    p.modality, {DOMAINS} AS domains, {CURRENT_STATUS} AS status, {STATUS_DATE} AS status_date, p.text"""
+    p.modality, {DOMAINS} AS domains, {CURRENT_STATUS} AS status, {STATUS_DATE} AS status_date, p.text,
+    {SOURCES} AS sources"""
 FILTERS = ("parties", "domain", "modality", "language", "status", "since", "until")
 
 
@@ -83,7 +88,8 @@ def commitments(
     sort: str = "date",
     descending: bool = False,
 ) -> Page[Commitment]:
-    """Commitments filtered and in the order asked for (`SORTS`), with how many there are in all."""
+    """Commitments filtered and in the order asked for (`SORTS`), with how many there are in all;
+    a commitment that several reports of one event state is listed once, with each as a source."""
     wanted = (filters or Filters()).checked().only(FILTERS, "commitments")
     wanted = rarest_parties_first(conn, wanted)
     window = (window or Window()).checked()
@@ -93,7 +99,7 @@ def commitments(
         raise QueryError(
             f"{wanted.modality} provisions are not commitments (those are commit, support, explore)"
         )
-    where = Where([COMMITMENT])
+    where = Where([COMMITMENT, NOT_REPEATED])
     # Start from the smallest set a filter names, through its index, and join outwards (CROSS
     # JOIN keeps that order); unfiltered, from documents in date order, so a page by date stops
     # after its rows.
@@ -118,8 +124,8 @@ def commitments(
         source = "documents d CROSS JOIN provisions p ON p.document_id = d.id"
     where.documents(wanted, skip_parties=1)
     where.provisions(wanted, skip_domain=not wanted.parties)
-    if len(where.clauses) == 1:
-        total = conn.execute("SELECT COALESCE(SUM(commitment_count), 0) FROM documents").fetchone()[0]
+    if len(where.clauses) == 2:
+        total = counted(conn)
     else:
         total = conn.execute(f"SELECT COUNT(*) FROM {source} WHERE {where.sql}", where.params).fetchone()[0]
     direction = "DESC" if descending else "ASC"
@@ -147,6 +153,7 @@ def _commitment(row: sqlite3.Row, history: list[StatusChange] | None = None) -> 
         status_date=row["status_date"],
         text=row["text"],
         history=history or [],
+        sources=codes(row["sources"]),
     )
 
 
@@ -232,17 +239,24 @@ def status_date(value: str) -> str:
     return day.isoformat()
 
 
+def counted(conn: sqlite3.Connection) -> int:
+    """Commitments in the register, each once per event."""
+    row = conn.execute(
+        "SELECT (SELECT COALESCE(SUM(commitment_count), 0) FROM documents) - (SELECT COUNT(*) FROM repeats)"
+    ).fetchone()
+    return int(row[0])
+
+
 def status_counts(conn: sqlite3.Connection) -> dict[str, int]:
     """How many commitments stand at each status; those never changed are open."""
-    commitments_in_all = conn.execute("SELECT COALESCE(SUM(commitment_count), 0) FROM documents").fetchone()[
-        0
-    ]
+    commitments_in_all = counted(conn)
     counts = dict.fromkeys(labels.STATUSES, 0)
     changed = 0
     for r in conn.execute(
         """SELECT status, COUNT(*) AS n FROM (
                SELECT status, ROW_NUMBER() OVER (PARTITION BY provision_id ORDER BY date DESC, id DESC) AS k
-               FROM status_changes) WHERE k = 1 GROUP BY status"""
+               FROM status_changes WHERE provision_id NOT IN (SELECT provision_id FROM repeats))
+           WHERE k = 1 GROUP BY status"""
     ):
         counts[r["status"]] += r["n"]
         changed += r["n"]

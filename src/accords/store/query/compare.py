@@ -8,10 +8,11 @@ from typing import Any
 
 from accords.errors import QueryError
 from accords.store import excerpts, labels
+from accords.store.pairs import NOT_REPEATED
 from accords.store.query.commitments import commitments
 from accords.store.query.filters import Filters, Window
 from accords.store.query.partners import counterpart, side
-from accords.store.query.sql import CURRENT_STATUS
+from accords.store.query.sql import CUE, CURRENT_STATUS, SOURCES, codes
 from accords.store.query.tables import Tabular, as_row
 from accords.taxonomy import DOMAINS, MODALITIES
 
@@ -34,6 +35,8 @@ class Agreed:
     status: str | None
     cell_size: int
     """How many provisions the cell holds in all; the latest `per_cell` of them are listed."""
+    sources: list[str] = field(default_factory=list)
+    """Every document that states it: reports of one event state a commitment once between them."""
 
 
 @dataclass
@@ -105,13 +108,38 @@ def compare(
     for row in ordered:
         for code in codes:
             row.cells.setdefault(code, [])
-    totals = {
-        code: commitments(
-            conn, Filters(parties=tuple(filter(None, (focal, code))), domain=wanted_domain), Window(1)
-        ).total
-        for code in codes
-    }
+    totals = {code: _total(conn, focal, code, wanted_domain) for code in codes}
     return Comparison(of=focal, countries=codes, rows=ordered, totals=totals)
+
+
+def _total(conn: sqlite3.Connection, focal: str | None, partner: str, domain: str | None) -> int:
+    """Commitments with the partner (in the domain, if one), each once, as `commitments` counts them."""
+    if focal is None:
+        return commitments(conn, Filters(parties=(partner,), domain=domain), Window(1)).total
+    pair = sorted((focal, partner))
+    if domain is None:
+        row = conn.execute("SELECT commitments FROM pairs WHERE a = ? AND b = ?", pair).fetchone()
+    else:
+        row = conn.execute(
+            f"""SELECT SUM(c.n) FROM pairs p JOIN pair_cells c ON c.pair_id = p.id
+                WHERE p.a = ? AND p.b = ? AND c.domain = ? AND c.modality IN ({_COMMITMENT_MARKS})""",
+            (*pair, domain, *labels.COMMITMENT_MODALITIES),
+        ).fetchone()
+    return int(row[0] or 0) if row else 0
+
+
+_COMMITMENT_MARKS = ",".join("?" * len(labels.COMMITMENT_MODALITIES))
+
+_DETAILS = f"""
+SELECT found.*, p.document_id, p.number, p.text, p.span_start, {CURRENT_STATUS} AS status, {SOURCES} AS sources,
+       (SELECT e.span_start FROM evidence e WHERE e.provision_id = p.id AND e.field = 'domains'
+        AND e.value = found.domain ORDER BY e.span_start LIMIT 1) AS cue_start,
+       (SELECT {CUE} FROM evidence e WHERE e.provision_id = p.id AND e.field = 'domains'
+        AND e.value = found.domain ORDER BY e.span_start LIMIT 1) AS cue
+FROM found JOIN provisions p ON p.id = found.id
+"""
+"""The words, status, sources and domain cue of each provision in `found` (id, domain, modality,
+date, n: its place in the cell, total: the cell's size)."""
 
 
 def _agreed_with(
@@ -122,43 +150,10 @@ def _agreed_with(
     modality: str | None,
     per_cell: int,
 ) -> list[Agreed]:
-    clauses: list[str] = ["1"]
-    params: list[object] = [focal, partner] if focal else [partner]
-    if domain is not None:
-        clauses.append("pd.domain = ?")
-        params.append(domain)
-    if modality is not None:
-        clauses.append("p.modality = ?")
-        params.append(modality)
+    if focal is None:
+        rows = _anywhere(conn, partner, domain, modality, per_cell)
     else:
-        clauses.append("p.modality IS NOT NULL AND p.modality != 'narrative'")
-    pair = (
-        "CROSS JOIN document_countries f ON f.document_id = x.document_id AND f.role = 'party' AND f.country = ?"
-        if focal
-        else ""
-    )
-    rows = conn.execute(
-        # CROSS JOIN fixes the order: from the partner's few documents outwards, through covering
-        # indexes; left to itself the planner starts from every provision of the domain.
-        f"""WITH found AS (
-                SELECT p.id, p.document_id, p.modality, pd.domain, d.date,
-                       ROW_NUMBER() OVER cell AS n, COUNT(*) OVER (PARTITION BY pd.domain, p.modality) AS total
-                FROM document_countries x {pair}
-                     CROSS JOIN documents d ON d.id = x.document_id
-                     CROSS JOIN provisions p ON p.document_id = d.id
-                     CROSS JOIN provision_domains pd ON pd.provision_id = p.id
-                WHERE x.role = 'party' AND x.country = ? AND {" AND ".join(clauses)}
-                WINDOW cell AS (PARTITION BY pd.domain, p.modality ORDER BY d.date DESC, p.id DESC)
-            )
-            SELECT found.*, p.number, p.text, p.span_start, {CURRENT_STATUS} AS status,
-                   (SELECT e.span_start FROM evidence e WHERE e.provision_id = p.id AND e.field = 'domains'
-                    AND e.value = found.domain ORDER BY e.span_start LIMIT 1) AS cue_start,
-                   (SELECT e.cue FROM evidence e WHERE e.provision_id = p.id AND e.field = 'domains'
-                    AND e.value = found.domain ORDER BY e.span_start LIMIT 1) AS cue
-            FROM found JOIN provisions p ON p.id = found.id
-            WHERE found.n <= ? ORDER BY found.domain, found.modality, found.n""",
-        [*params, per_cell],
-    ).fetchall()
+        rows = _in_pair(conn, sorted((focal, partner)), domain, modality, per_cell)
     return [
         Agreed(
             country=partner,
@@ -175,6 +170,79 @@ def _agreed_with(
             ),
             status=row["status"] if row["modality"] in labels.COMMITMENT_MODALITIES else None,
             cell_size=row["total"],
+            sources=codes(row["sources"]),
         )
         for row in rows
     ]
+
+
+def _in_pair(
+    conn: sqlite3.Connection, pair: list[str], domain: str | None, modality: str | None, per_cell: int
+) -> list[sqlite3.Row]:
+    """The latest provisions of each cell of one pair, from its summary (`store.pairs`): one index
+    range per cell, however many documents the pair has."""
+    clauses, params = ["p.a = ? AND p.b = ?"], list[object](pair)
+    if domain is not None:
+        clauses.append("c.domain = ?")
+        params.append(domain)
+    if modality is not None:
+        clauses.append("c.modality = ?")
+        params.append(modality)
+    else:
+        clauses.append("c.modality != 'narrative'")
+    cells = conn.execute(
+        f"""SELECT c.pair_id, c.domain, c.modality, c.n FROM pairs p JOIN pair_cells c ON c.pair_id = p.id
+            WHERE {" AND ".join(clauses)} ORDER BY c.domain, c.modality""",
+        params,
+    ).fetchall()
+    found: list[tuple[object, ...]] = []
+    for cell in cells:
+        latest = conn.execute(
+            """SELECT provision_id, date FROM pair_provisions WHERE pair_id = ? AND domain = ? AND modality = ?
+               ORDER BY date DESC, provision_id DESC LIMIT ?""",
+            (cell["pair_id"], cell["domain"], cell["modality"], per_cell),
+        )
+        found.extend(
+            (pid, cell["domain"], cell["modality"], date or None, n, cell["n"])
+            for n, (pid, date) in enumerate(latest, start=1)
+        )
+    if not found:
+        return []
+    values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(found))
+    return conn.execute(
+        f"""WITH found (id, domain, modality, date, n, total) AS (VALUES {values})
+            {_DETAILS} ORDER BY found.domain, found.modality, found.n""",
+        [value for row in found for value in row],
+    ).fetchall()
+
+
+def _anywhere(
+    conn: sqlite3.Connection, partner: str, domain: str | None, modality: str | None, per_cell: int
+) -> list[sqlite3.Row]:
+    """The latest provisions of each cell in all of a state's documents, with whomever."""
+    clauses: list[str] = [NOT_REPEATED]
+    params: list[object] = [partner]
+    if domain is not None:
+        clauses.append("pd.domain = ?")
+        params.append(domain)
+    if modality is not None:
+        clauses.append("p.modality = ?")
+        params.append(modality)
+    else:
+        clauses.append("p.modality IS NOT NULL AND p.modality != 'narrative'")
+    return conn.execute(
+        # CROSS JOIN fixes the order: from the partner's few documents outwards, through covering
+        # indexes; left to itself the planner starts from every provision of the domain.
+        f"""WITH found AS (
+                SELECT p.id, pd.domain, p.modality, d.date,
+                       ROW_NUMBER() OVER cell AS n, COUNT(*) OVER (PARTITION BY pd.domain, p.modality) AS total
+                FROM document_countries x
+                     CROSS JOIN documents d ON d.id = x.document_id
+                     CROSS JOIN provisions p ON p.document_id = d.id
+                     CROSS JOIN provision_domains pd ON pd.provision_id = p.id
+                WHERE x.role = 'party' AND x.country = ? AND {" AND ".join(clauses)}
+                WINDOW cell AS (PARTITION BY pd.domain, p.modality ORDER BY d.date DESC, p.id DESC)
+            )
+            {_DETAILS} WHERE found.n <= ? ORDER BY found.domain, found.modality, found.n""",
+        [*params, per_cell],
+    ).fetchall()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from accords.store.query.commitments import status_counts
+from accords.store.query.commitments import counted, status_counts
 from accords.store.query.partners import side
 
 
@@ -30,16 +30,12 @@ def overview(conn: sqlite3.Connection, *, of: str | None = None) -> Overview:
     """Counts of what the register holds; pairs are those of `of` when given, else all."""
     row = conn.execute(
         """SELECT COUNT(*) AS documents, COALESCE(SUM(provision_count), 0) AS provisions,
-                  COALESCE(SUM(commitment_count), 0) AS commitments, MIN(date) AS first, MAX(date) AS last
+                  MIN(date) AS first, MAX(date) AS last
            FROM documents"""
     ).fetchone()
     home = side(of)
     pairs = conn.execute(
-        f"""SELECT COUNT(*) FROM (SELECT DISTINCT f.country, x.country FROM document_countries f
-               JOIN document_countries x ON x.document_id = f.document_id AND x.role = 'party'
-                                          AND x.country != f.country
-               WHERE f.role = 'party' AND {"f.country = ?" if home else "f.country < x.country"})""",
-        (home,) if home else (),
+        f"SELECT COUNT(*) FROM pairs WHERE {'a = ? OR b = ?' if home else '1'}", (home, home) if home else ()
     ).fetchone()[0]
     languages = conn.execute(
         """SELECT CASE WHEN instr(languages, ',') > 0 THEN substr(languages, 1, instr(languages, ',') - 1)
@@ -50,7 +46,7 @@ def overview(conn: sqlite3.Connection, *, of: str | None = None) -> Overview:
         home=home,
         documents=row["documents"],
         provisions=row["provisions"],
-        commitments=row["commitments"],
+        commitments=counted(conn),
         targets=conn.execute("SELECT COUNT(*) FROM targets").fetchone()[0],
         pairs=pairs,
         first=row["first"],

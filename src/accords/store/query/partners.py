@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from accords.errors import NotFound, QueryError
 from accords.store import labels
-from accords.store.query.sql import COMMITMENT
+from accords.store.pairs import NOT_REPEATED
 from accords.store.query.tables import Page
 from accords.taxonomy import DOMAINS
 
@@ -48,37 +48,12 @@ class Partner:
 
 
 PARTNERS_SQL = """
-WITH pair AS MATERIALIZED (
-    SELECT f.country AS side, x.country AS partner, d.id, d.date, d.level, d.level_since, d.upgraded,
-           d.event_start, d.relations_since, d.commitment_count
-    FROM document_countries f
-         JOIN document_countries x ON x.document_id = f.document_id AND x.role = 'party' AND x.country != f.country
-         JOIN documents d ON d.id = f.document_id
-    WHERE f.role = 'party' AND {sides}
-),
-latest AS (        -- the level the latest document with one states
-    SELECT side, partner, level FROM (
-        SELECT side, partner, level,
-               ROW_NUMBER() OVER (PARTITION BY side, partner ORDER BY date DESC, id DESC) AS n
-        FROM pair WHERE level IS NOT NULL AND level != 'none'
-    ) WHERE n = 1
-),
-since AS (         -- for each level, the start the latest document that gives one states
-    SELECT side, partner, level, level_since FROM (
-        SELECT side, partner, level, level_since,
-               ROW_NUMBER() OVER (PARTITION BY side, partner, level ORDER BY date DESC, id DESC) AS n
-        FROM pair WHERE level_since IS NOT NULL
-    ) WHERE n = 1
-)
-SELECT pair.side, pair.partner, latest.level, since.level_since AS since,
-       MAX(CASE WHEN pair.upgraded THEN COALESCE(pair.event_start, pair.date) END) AS upgraded,
-       MIN(pair.relations_since) AS relations_since, COUNT(*) AS documents,
-       SUM(pair.commitment_count) AS commitments, MIN(pair.date) AS first, MAX(pair.date) AS last
-FROM pair LEFT JOIN latest ON latest.side = pair.side AND latest.partner = pair.partner
-          LEFT JOIN since ON since.side = pair.side AND since.partner = pair.partner
-                         AND since.level = latest.level
-GROUP BY pair.side, pair.partner ORDER BY pair.side, pair.partner
+SELECT {side} AS side, {partner} AS partner, p.level, l.since, p.upgraded, p.relations_since, p.documents,
+       p.commitments, p.first, p.last, p.id
+FROM pairs p LEFT JOIN pair_levels l ON l.pair_id = p.id AND l.level = p.level
+WHERE {where} ORDER BY side, partner
 """
+"""The pairs as `store.pairs` sums them up at ingest, seen from the home side when there is one."""
 
 
 def partners(conn: sqlite3.Connection, *, of: str | None = None) -> Page[Partner]:
@@ -111,8 +86,13 @@ def partners(conn: sqlite3.Connection, *, of: str | None = None) -> Page[Partner
 def _sides(of: str | None) -> tuple[str, tuple[str, ...]]:
     home = side(of)
     if home is None:
-        return PARTNERS_SQL.format(sides="f.country < x.country"), ()
-    return PARTNERS_SQL.format(sides="f.country = ?"), (home,)
+        return PARTNERS_SQL.format(side="p.a", partner="p.b", where="1"), ()
+    return (
+        PARTNERS_SQL.format(
+            side="?", partner="CASE p.a WHEN ? THEN p.b ELSE p.a END", where="(p.a = ? OR p.b = ?)"
+        ),
+        (home, home, home, home),
+    )
 
 
 def partner(conn: sqlite3.Connection, code: str, *, of: str | None = None) -> Partner:
@@ -159,25 +139,18 @@ def heat_map(conn: sqlite3.Connection, *, of: str | None = None) -> HeatMap:
     """Pairs (most commitments first) by domains (taxonomy order), counting commitments."""
     sql, params = _sides(of)
     pairs = conn.execute(sql, params).fetchall()
-    sides = "f.country = ?" if params else "f.country < x.country"
-    found = conn.execute(
-        f"""SELECT f.country AS side, x.country AS partner, pd.domain, COUNT(*) AS n
-            FROM document_countries f
-                 CROSS JOIN document_countries x ON x.document_id = f.document_id AND x.role = 'party'
-                                                    AND x.country != f.country
-                 CROSS JOIN provisions p ON p.document_id = f.document_id
-                 CROSS JOIN provision_domains pd ON pd.provision_id = p.id
-            WHERE f.role = 'party' AND {sides} AND {COMMITMENT}
-            GROUP BY f.country, x.country, pd.domain""",
-        params,
+    cells = conn.execute(
+        f"""SELECT pair_id, domain, SUM(n) AS n FROM pair_cells
+            WHERE modality IN ({",".join("?" * len(labels.COMMITMENT_MODALITIES))}) GROUP BY pair_id, domain""",
+        labels.COMMITMENT_MODALITIES,
     ).fetchall()
-    counts: dict[tuple[str, str], dict[str, int]] = {}
-    for r in found:
-        counts.setdefault((r["side"], r["partner"]), {})[r["domain"]] = r["n"]
+    by_pair: dict[int, dict[str, int]] = {}
+    for r in cells:
+        by_pair.setdefault(r["pair_id"], {})[r["domain"]] = r["n"]
     rows = [
-        HeatRow(r["side"], r["partner"], counts[(r["side"], r["partner"])], r["commitments"])
+        HeatRow(r["side"], r["partner"], by_pair[r["id"]], r["commitments"])
         for r in pairs
-        if (r["side"], r["partner"]) in counts
+        if r["id"] in by_pair
     ]
     rows.sort(key=lambda row: (-row.total, row.of, row.country))
     used = {domain for row in rows for domain in row.counts}
@@ -187,22 +160,26 @@ def heat_map(conn: sqlite3.Connection, *, of: str | None = None) -> HeatMap:
 
 
 def by_domain(conn: sqlite3.Connection, country: str, *, of: str | None = None) -> dict[str, dict[str, int]]:
-    """Commitments in a country's documents (with `of` only, if given), as domain -> modality -> count."""
+    """Commitments in a country's documents (with `of` only, if given), as domain -> modality -> count,
+    each once per event."""
     code, home = counterpart(country, of)
-    pair = (
-        "CROSS JOIN document_countries x ON x.document_id = f.document_id AND x.role = 'party' AND x.country = ?"
-        if home
-        else ""
-    )
-    rows = conn.execute(
-        f"""SELECT pd.domain, p.modality, COUNT(*) AS n
-            FROM document_countries f {pair}
-                 CROSS JOIN provisions p ON p.document_id = f.document_id
-                 CROSS JOIN provision_domains pd ON pd.provision_id = p.id
-            WHERE f.role = 'party' AND f.country = ? AND {COMMITMENT}
-            GROUP BY pd.domain, p.modality""",
-        (home, code) if home else (code,),
-    ).fetchall()
+    commitment = f"IN ({','.join('?' * len(labels.COMMITMENT_MODALITIES))})"
+    if home:
+        rows = conn.execute(
+            f"""SELECT c.domain, c.modality, c.n FROM pairs p JOIN pair_cells c ON c.pair_id = p.id
+                WHERE p.a = ? AND p.b = ? AND c.modality {commitment}""",
+            (*sorted((home, code)), *labels.COMMITMENT_MODALITIES),
+        ).fetchall()
+    else:
+        rows = conn.execute(
+            f"""SELECT pd.domain, p.modality, COUNT(*) AS n
+                FROM document_countries f
+                     CROSS JOIN provisions p ON p.document_id = f.document_id
+                     CROSS JOIN provision_domains pd ON pd.provision_id = p.id
+                WHERE f.role = 'party' AND f.country = ? AND p.modality {commitment} AND {NOT_REPEATED}
+                GROUP BY pd.domain, p.modality""",
+            (code, *labels.COMMITMENT_MODALITIES),
+        ).fetchall()
     found: dict[str, dict[str, int]] = {}
     for r in rows:
         found.setdefault(r["domain"], {})[r["modality"]] = r["n"]

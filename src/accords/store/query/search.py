@@ -9,6 +9,7 @@ on the rows found. The user's words are one group (`words.expression`) AND-ed wi
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,12 +73,16 @@ def search(
     *,
     own_side: str | None = None,
     count: bool = True,
+    keep: Keep | None = None,
 ) -> SearchResult:
     """Provisions matching the filters' text within the other filters, best first.
 
     Without text, the filters (other than language, status and dates) alone choose the provisions,
     newest first. With `count`, all matches are counted by partner, domain, modality, language and
     year, leaving out `own_side` among partners (every document of a one-sided register is its own).
+    Counting reads every match; `keep`, when given, is asked for the counts by a key that names the
+    search, so a caller that keeps answers until the register changes (the web app) counts each
+    search once for all its pages.
     """
     wanted = filters.checked().only(FILTERS, "search")
     window = (window or Window(20)).checked()
@@ -105,7 +110,13 @@ def search(
     where.provisions(Filters(language=wanted.language, status=wanted.status))
     order = "hits.score" if query else "d.date IS NULL, d.date DESC, p.id DESC"
     try:
-        counted = _counts(conn, match, where) if count else []
+        counted = (
+            (keep or _now)(
+                ("search counts", match, where.sql, tuple(where.params)), lambda: _counts(conn, match, where)
+            )
+            if count
+            else []
+        )
         rows = conn.execute(
             f"""SELECT p.id, p.document_id, p.number, p.section, p.modality, p.language, p.text,
                        d.file, d.title, d.date, {PARTIES} AS parties, {DOMAINS} AS domains
@@ -154,6 +165,15 @@ def search(
     return SearchResult(
         query, Page(hits, total, window.limit, window.offset), found, _domain_named(conn, query)
     )
+
+
+Keep = Callable[[Hashable, Callable[[], list[sqlite3.Row]]], list[sqlite3.Row]]
+"""Something that gives the answer kept under a key, or computes it with the function given."""
+
+
+def _now(key: Hashable, compute: Callable[[], list[sqlite3.Row]]) -> list[sqlite3.Row]:
+    """No keeping: compute each time."""
+    return compute()
 
 
 def _years(conn: sqlite3.Connection, wanted: Filters) -> list[str]:

@@ -25,6 +25,13 @@ CURRENT_STATUS = (
     " ORDER BY s.date DESC, s.id DESC LIMIT 1), 'open')"
 )
 """The status of `p`: its latest status change, or open."""
+SOURCES = (
+    "(p.document_id || COALESCE((SELECT ',' || group_concat(rp.document_id) FROM repeats r"
+    " JOIN provisions rp ON rp.id = r.provision_id WHERE r.first_id = p.id), ''))"
+)
+"""The documents that state `p`: its own, and the other reports of its event that repeat it."""
+CUE = "COALESCE(e.cue, substr(p.text, e.span_start - p.span_start + 1, e.span_end - e.span_start))"
+"""The words that gave evidence `e` of provision `p` (kept apart only when they are not its words at the span)."""
 STATUS_DATE = "(SELECT s.date FROM status_changes s WHERE s.provision_id = p.id ORDER BY s.date DESC, s.id DESC LIMIT 1)"
 HAS_PARTY = (
     "EXISTS (SELECT 1 FROM document_countries c WHERE c.document_id = d.id AND c.role = 'party'"

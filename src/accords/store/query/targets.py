@@ -59,10 +59,10 @@ def targets(
         "targets t JOIN provisions p ON p.id = t.provision_id JOIN documents d ON d.id = p.document_id",
     )
     if wanted.parties:
-        # From the first party's few documents outwards, not through every target.
+        # From the first party's few documents to their targets, not through every target or provision.
         source = (
-            "document_countries fc CROSS JOIN documents d ON d.id = fc.document_id"
-            " CROSS JOIN provisions p ON p.document_id = d.id CROSS JOIN targets t ON t.provision_id = p.id"
+            "document_countries fc CROSS JOIN targets t ON t.document_id = fc.document_id"
+            " CROSS JOIN provisions p ON p.id = t.provision_id CROSS JOIN documents d ON d.id = p.document_id"
         )
         where.add("fc.country = ? AND fc.role = 'party'", wanted.parties[0])
     if due_before is not None:
