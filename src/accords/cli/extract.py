@@ -157,4 +157,3 @@ def extract_command(
         sys.exit(1)
 
 
-COMMANDS = [extract_command]

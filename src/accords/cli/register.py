@@ -747,20 +747,3 @@ def check_command(db: str) -> None:
         f"{db}: damaged ({len(problems)} problems above). Export what still reads (`accords export`),"
         f" or restore a copy, then ingest the documents again into a new register"
     )
-
-
-COMMANDS = [
-    history,
-    diff_command,
-    ingest,
-    search,
-    show,
-    partners,
-    compare,
-    timeline,
-    targets,
-    commitments,
-    status,
-    export_command,
-    check_command,
-]
