@@ -195,6 +195,15 @@ def test_a_checkout_gives_its_documents_and_counts_what_it_skipped(checkout: Pat
     assert f"accords: skipped {checkout / 'LICENSE'}: not a supported type (no extension)" in verbose.stderr
 
 
+def test_ingest_counts_what_it_skipped_as_extract_does(checkout: Path, tmp_path: Path) -> None:
+    result = run("ingest", str(checkout), "--db", str(tmp_path / "r.db"))
+    assert result.returncode == 0, result.stderr
+    assert "2 stored" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "accords: skipped 3 in the folders read: 1 hidden; 1 not a supported type (no extension);"
+        " 1 not a supported type (.csv) (--verbose lists them)")
+
+
 def test_links_to_folders_and_broken_links_are_reported(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text(STATEMENT)

@@ -1,7 +1,7 @@
 """Run one pure function over many paths on every core: results in input order, memory bounded.
 
 Reading a document is pure Python, so threads would share one core: the work runs in worker
-processes. The language packs, registries and language detector are loaded once, before the
+processes. The language packs and registries are loaded once, before the
 workers are forked (or by each worker as it starts, where processes cannot be forked), and each
 worker handles a path at a time; the caller gets `(path, result)` pairs in the
 order the paths came, where a result is the function's value or the exception it raised, so a
@@ -53,7 +53,7 @@ def _exit_with(parent: int) -> None:
 
 
 def load() -> None:
-    """Load what every document needs (packs, registries, the language detector) by reading a
+    """Load what every document needs (packs, registries, compiled patterns) by reading a
     short statement, so that a process pays for it once, before its first path."""
     from accords.pipeline import process_text
 

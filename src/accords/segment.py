@@ -161,37 +161,20 @@ def classify(paras: list[tuple[int, int, str]]) -> list[Paragraph]:
 
 
 def detect_languages(paras: list[Paragraph]) -> tuple[list[Paragraph], list[str]]:
-    """Each paragraph's language; short ones inherit the document's main language."""
+    """Each paragraph's language; short or unclear ones inherit the document's main language.
+    The document's languages are those of at least 5% of its characters, the main one first."""
     found = [language.detect(p.text) for p in paras]
     weight: Counter[str] = Counter()
     for p, code in zip(paras, found):
         if code:
             weight[code] += len(p.text)
     main = weight.most_common(1)[0][0] if weight else "en"
-    # lingua is swayed by names ("Palácio do Planalto" reads as Spanish): a paragraph leaves the
-    # document's language only when its own function words say so too.
-    found = [code if code in (None, main) or _function_words(p.text, code) > _function_words(p.text, main) else main
-             for p, code in zip(paras, found)]
-    weight = Counter()
-    for p, code in zip(paras, found):
-        if code:
-            weight[code] += len(p.text)
     total = sum(weight.values()) or 1
     ranked = [code for code, w in weight.most_common() if w / total >= 0.05]
     out = [
         Paragraph(p.start, p.end, p.text, p.kind, p.number, code or main) for p, code in zip(paras, found)
     ]
     return out, ranked or [main]
-
-
-def _function_words(text: str, code: str) -> int:
-    """How many of a language's function words (its pack's grammar lists) a text holds."""
-    pack = lang.load(code)
-    return sum(len(pack.phrase_regex("grammar", key).findall(text)) for key in FUNCTION_WORDS)
-
-
-#: The grammar lists whose words tell a language apart.
-FUNCTION_WORDS = ("and", "that", "infinitive", "negation", "links")
 
 
 def sentence_spans(text: str, offset: int) -> list[Span]:

@@ -143,3 +143,23 @@ def test_sigterm_stops_the_server_and_its_workers_while_an_upload_is_read(serve:
     while any(_alive(pid) for pid in below) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(pid) for pid in below)
+
+
+@pytest.mark.parametrize("form", [False, True], ids=["api", "upload page"])
+def test_an_upload_whose_client_leaves_is_stopped(serve: object, form: bool) -> None:
+    server = serve()  # type: ignore[operator]
+    assert _upload(server.url, GOOD, "warm.txt").status_code == 200
+    idle = _descendants(server.process.pid)  # the fork server, ready
+    with pytest.raises(httpx.ReadTimeout):  # the client gives up and closes its connection
+        if form:
+            httpx.post(f"{server.url}/upload", files={"files": ("slow.txt", SLOW.encode())}, timeout=4)
+        else:
+            httpx.post(f"{server.url}/api/ingest/text", json={"text": SLOW, "name": "slow.txt"}, timeout=4)
+    reading = _descendants(server.process.pid) - idle
+    assert reading, "the upload is read in a worker process"
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in reading) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in reading)
+    assert _upload(server.url, GOOD.replace("5", "7"), "after.txt").status_code == 200
+    assert httpx.get(f"{server.url}/api/documents").json()["total"] == 2  # warm.txt and after.txt

@@ -102,4 +102,3 @@ def _status(progress: Progress) -> str:
     )
 
 
-COMMANDS = [batch_command]

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from accords.atomic import atomic_text, same_file
-from accords.cli.options import jobs_option, max_size_option
+from accords.cli.options import jobs_option, max_size_option, verbose_option
 from accords.errors import AccordsError
 from accords.model import Record
 from accords.parallel import ordered_map
@@ -86,7 +86,7 @@ def _say(console: Console, line: str) -> None:
     console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
-def _report_skipped(console: Console, found: Walk, verbose: bool) -> None:
+def report_skipped(console: Console, found: Walk, verbose: bool) -> None:
     """What the folders held that was not read, counted by reason, each file with --verbose."""
     if not found.skipped:
         return
@@ -106,7 +106,7 @@ def _report_skipped(console: Console, found: Walk, verbose: bool) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (whole, once done), not stdout.")
 @max_size_option
 @jobs_option("read")
-@click.option("--verbose", "-v", is_flag=True, help="Name each file skipped in the folders read, and why.")
+@verbose_option
 def extract_command(
     paths: tuple[str, ...], fmt: str, out: str | None, max_size: int, jobs: int, verbose: bool
 ) -> None:
@@ -152,9 +152,8 @@ def extract_command(
     except OSError as exc:
         _say(err, f"accords: cannot write {shown(out or '<stdout>')}: {exc.strerror or exc}; nothing was written")
         sys.exit(1)
-    _report_skipped(err, found, verbose)
+    report_skipped(err, found, verbose)
     if failed:
         sys.exit(1)
 
 
-COMMANDS = [extract_command]

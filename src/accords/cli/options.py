@@ -20,6 +20,10 @@ max_size_option = click.option(
     help="Refuse inputs larger than this many bytes.",
 )
 
+verbose_option = click.option(
+    "--verbose", "-v", is_flag=True, help="Name each file skipped in the folders read, and why."
+)
+
 
 def jobs_option(verb: str) -> Callable[[F], F]:
     """`--jobs N`: how many documents are read at once, each in a worker process; every core

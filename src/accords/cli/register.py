@@ -26,11 +26,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accords.batch.records import Load, count_records, record_files, stored_records
-from accords.cli.options import jobs_option, max_size_option
+from accords.cli.extract import report_skipped
+from accords.cli.options import jobs_option, max_size_option, verbose_option
 from accords.errors import AccordsError, StoreError
 from accords.model import Record
 from accords.parallel import ordered_map
-from accords.pipeline import expand
+from accords.read import walk
 from accords.store import DEFAULT_PATH, connect, export, query
 from accords.store.database import check as integrity
 from accords.store.database import store_error
@@ -150,7 +151,8 @@ def _parties(codes: list[str]) -> str:
 @db_option
 @max_size_option
 @jobs_option("read")
-def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int) -> None:
+@verbose_option
+def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int, verbose: bool) -> None:
     """Read documents (files, folders, - for stdin) into the register, one transaction each.
 
     Worker processes read and extract; this process alone writes, a document at a time.
@@ -162,8 +164,9 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int) -> None:
     progress.
     """
     datasets = {path: record_files(path) for path in paths}
-    parquet = [file for found in datasets.values() for file in found or ()]
-    files = list(expand(path for path, found in datasets.items() if found is None))
+    parquet = [file for records in datasets.values() for file in records or ()]
+    found = walk(path for path, records in datasets.items() if records is None)
+    files = found.files
     reading = ordered_map(partial(read_and_extract, max_bytes=max_size), files, min(jobs, len(files)))
     documents: Iterator[tuple[str, Load]] = chain(
         ((path, _made(result)) for path, result in reading), stored_records(parquet)
@@ -224,6 +227,7 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int) -> None:
     )
     for failure in failures:
         _err.print(f"  {failure}", markup=False, highlight=False, soft_wrap=True)
+    report_skipped(_err, found, verbose)
     if failures:
         raise SystemExit(1)
 
@@ -747,20 +751,3 @@ def check_command(db: str) -> None:
         f"{db}: damaged ({len(problems)} problems above). Export what still reads (`accords export`),"
         f" or restore a copy, then ingest the documents again into a new register"
     )
-
-
-COMMANDS = [
-    history,
-    diff_command,
-    ingest,
-    search,
-    show,
-    partners,
-    compare,
-    timeline,
-    targets,
-    commitments,
-    status,
-    export_command,
-    check_command,
-]

@@ -69,4 +69,3 @@ def serve(db: str, host: str, port: int, token: str | None, max_upload: int, upl
     Server(config).run()
 
 
-COMMANDS = [serve]

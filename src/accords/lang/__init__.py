@@ -338,13 +338,3 @@ def packs() -> Iterator[Pack]:
     """Every language pack, main languages first."""
     for code in LANGUAGES:
         yield load(code)
-
-
-def lingua_names() -> dict[str, str]:
-    """Map a lingua language name (BOKMAL, DANISH ...) to the pack code it is read as."""
-    out: dict[str, str] = {}
-    for pack in packs():
-        for name in [pack.data.get("lingua", "")] + list(pack.data.get("lingua_also", [])):
-            if name:
-                out[str(name)] = pack.code
-    return out

@@ -12,7 +12,6 @@ import sqlite3
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from accords.errors import AccordsError
@@ -25,6 +24,7 @@ from accords.web.connections import connection
 from accords.web.errors import BadRequest
 from accords.web.memo import cached
 from accords.web.security import Guard
+from accords.web.workers import while_connected
 
 DESCRIPTION = """
 Accords keeps a register of who committed to what in diplomatic joint statements and visit reports.
@@ -356,15 +356,16 @@ async def ingest_files(
                 results.append(uploads.failed(name, exc))
         return results
 
-    return {"results": await run_in_threadpool(store_all)}
+    return {"results": await while_connected(request, store_all)}
 
 
 @router.post("/ingest/text", response_model=IngestOut, tags=["ingest"])
-def ingest_text(request: Request, document: TextIn) -> dict[str, Any]:
+async def ingest_text(request: Request, document: TextIn) -> dict[str, Any]:
     """Add one document given as text in JSON."""
     guard: Guard = request.app.state.guard
     guard.check_write(request)
-    outcome = uploads.ingest_text(
-        connection(request), document.text, document.name, request.app.state.max_upload
-    )
-    return {"results": [outcome]}
+
+    def store() -> uploads.Outcome:
+        return uploads.ingest_text(connection(request), document.text, document.name, request.app.state.max_upload)
+
+    return {"results": [await while_connected(request, store)]}

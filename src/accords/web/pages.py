@@ -16,7 +16,6 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
@@ -33,6 +32,7 @@ from accords.web.memo import cached
 from accords.web.rendering import render
 from accords.web.security import TOKEN_COOKIE, Guard
 from accords.web.sparklines import sparkline
+from accords.web.workers import while_connected
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -495,7 +495,7 @@ async def upload(request: Request) -> HTMLResponse:
         return render(
             request, "upload.html", {"active": "upload", "results": None, "error": error, "limit": limit}, 400
         )
-    results = await run_in_threadpool(store_all)
+    results = await while_connected(request, store_all)
     status = 200 if any(r.status != "failed" for r in results) else 422
     return render(
         request,

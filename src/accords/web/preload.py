@@ -1,5 +1,5 @@
 """Imported once by the upload workers' fork server (see workers.py): the pipeline with its
-packs, registries and language models, loaded before any worker is forked, so that every worker
+packs and registries, loaded before any worker is forked, so that every worker
 starts with them and shares their memory."""
 
 from accords.pipeline import process_text

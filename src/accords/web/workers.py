@@ -2,28 +2,42 @@
 
 Extraction is CPU work: in the server's own process it would hold the interpreter for as long
 as a document takes, and nothing could stop it. Each upload is read by a process forked from a
-fork server that has loaded the pipeline, its packs and its language models once (so a worker
+fork server that has loaded the pipeline, its packs and its registries once (so a worker
 starts at once and shares them), with its address space capped at what it had on starting plus
 `Limits.memory`. A worker still running after `Limits.seconds` is killed, and so is every worker
-when the server is told to stop.
+when the server is told to stop, and the worker of a request whose client has left
+(`while_connected`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 import os
 import resource
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING, TypeVar
 
 from accords.errors import AccordsError, ReadError
 from accords.model import Record
 from accords.read import RawDocument
 from accords.web.errors import BadRequest, ServerStopping, TooCostly
 
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+T = TypeVar("T")
 _POLL_SECONDS = 0.2
+#: The request a thread is reading uploads for: whether its client has left (`while_connected`).
+_client = threading.local()
+
+
+class Abandoned(AccordsError):
+    """An upload whose client left before it was read: its worker was killed, nothing stored."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,9 @@ class Workers:
         """The record of `raw`, read in a worker; TooCostly past the limits."""
         if self._stopping.is_set():
             raise ServerStopping("the server is stopping: send the document again later")
+        gone: threading.Event | None = getattr(_client, "gone", None)
+        if gone is not None and gone.is_set():
+            raise Abandoned(f"{raw.name}: not read, the client has left")
         context = _context()
         receiving, sending = context.Pipe(duplex=False)
         process = context.Process(target=_work, args=(raw, self.limits.memory, sending), daemon=True)
@@ -56,7 +73,8 @@ class Workers:
         try:
             process.start()
             sending.close()
-            return _answer(raw.name, _wait(receiving, process, self.limits, self._stopping), self.limits)
+            outcome = _wait(receiving, process, self.limits, self._stopping, gone)
+            return _answer(raw.name, outcome, self.limits)
         finally:
             with self._lock:
                 self._running.discard(process)
@@ -88,12 +106,48 @@ def _context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
-def _wait(receiving: Connection, process: BaseProcess, limits: Limits, stopping: threading.Event) -> object:
+async def while_connected(request: Request, work: Callable[[], T]) -> T:
+    """`work`, which reads uploads, in a thread of the pool; should the client leave before it
+    ends, the worker reading its upload is killed (the rest raise Abandoned at once): no core
+    goes on reading for an answer that nobody waits for.
+
+    Once the body is read, the next message a request receives is the client's leaving; it is
+    awaited beside the work (`request.is_disconnected()` never sees it behind an http middleware).
+    """
+    from starlette.concurrency import run_in_threadpool
+
+    gone = threading.Event()
+
+    def run() -> T:
+        _client.gone = gone
+        try:
+            return work()
+        finally:
+            _client.gone = None
+
+    async def watch() -> None:
+        while (await request.receive())["type"] != "http.disconnect":
+            continue
+        gone.set()
+
+    watcher = asyncio.ensure_future(watch())
+    try:
+        return await run_in_threadpool(run)
+    finally:
+        watcher.cancel()
+
+
+def _wait(
+    receiving: Connection, process: BaseProcess, limits: Limits, stopping: threading.Event,
+    gone: threading.Event | None = None,
+) -> object:
     waited = 0.0
     while waited < limits.seconds:
         ready = receiving.poll(_POLL_SECONDS)
         if stopping.is_set():  # the worker was killed for it, whatever the pipe says
             raise ServerStopping("the server is stopping: send the document again later")
+        if gone is not None and gone.is_set():  # killed on leaving extract
+            raise Abandoned("not read, the client has left")
         if ready:
             try:
                 return receiving.recv()
