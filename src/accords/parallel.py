@@ -53,11 +53,16 @@ def _exit_with(parent: int) -> None:
 
 
 def load() -> None:
-    """Load what every document needs (packs, registries, compiled patterns) by reading a
-    short statement, so that a process pays for it once, before its first path."""
+    """Load what documents need (packs, registries, compiled patterns) by reading each pack's
+    `sample` statement, so that a process pays for it once, before its first path: patterns are
+    compiled lazily, by language and by what a text holds, and a worker forked before they are
+    compiled would compile them again, once per worker."""
+    from accords.lang import packs
     from accords.pipeline import process_text
 
-    process_text("JOINT STATEMENT\n\n1. The two sides agreed to raise bilateral trade by 2030.\n", "warm.txt")
+    for pack in packs():
+        if sample := pack.get("sample"):
+            process_text(sample, f"{pack.code}-sample.txt")
 
 
 def warm() -> None:

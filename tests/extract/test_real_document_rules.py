@@ -479,3 +479,21 @@ def test_an_agreement_named_by_its_field_gives_that_domain(text: str) -> None:
     provisions = process_text(text, "e.txt").provisions
     assert provisions[-1].instruments
     assert provisions[-1].domains == ["defense"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru agreed to raise trade to 5 billion US dollars by 2030.",
+        "Chile und Peru vereinbarten, den Handel bis 2030 auf 5 Milliarden US-Dollar zu steigern.",
+        "Chile og Peru ble enige om å øke handelen til 5 milliarder US-dollar innen 2030.",
+        "Chile và Peru nhất trí nâng kim ngạch thương mại lên 5 tỷ đô la Mỹ vào năm 2030.",
+        "Чили и Перу договорились довести товарооборот до 5 млрд долларов США к 2030 году.",
+        "Le Chili et le Pérou sont convenus de porter le commerce à 5 milliards de dollars des États-Unis d'ici 2030.",
+        "Chile y Perú acordaron elevar el comercio a 5.000 millones de dólares de Estados Unidos para 2030.",
+    ],
+)
+def test_a_currency_s_name_names_no_state(text: str) -> None:
+    record = process_text(text, "c.txt")
+    assert record.parties == ["CL", "PE"]
+    assert record.provisions[0].actors == ["CL", "PE"]

@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Protocol, TypeVar
 
 from accords import lang
@@ -134,11 +134,18 @@ class Context:
 
     @cached_property
     def country_mentions(self) -> list[Mention]:
-        """States named or described (by adjective) anywhere in the body."""
+        """States named or described (by adjective) anywhere in the body, except inside the name
+        of a currency ("US dollars", "US-Dollar", "đô la Mỹ", "долларов США"): a price says
+        nothing of who takes part."""
         out: list[Mention] = []
-        for start, end in self.body_spans:
-            for m in countries().mentions(self.text[start:end], demonyms=True):
-                out.append(Mention(m.start + start, m.end + start, m.iso, m.surface, m.demonym))
+        for provision in self.doc.provisions:
+            start, end = provision.span
+            text = self.text[start:end]
+            money = [m.span() for m in _currency_regex(self.pack(provision)).finditer(text.lower())] if len(
+                text.lower()) == len(text) else []
+            for m in countries().mentions(text, demonyms=True):
+                if not any(a <= m.start and m.end <= b for a, b in money):
+                    out.append(Mention(m.start + start, m.end + start, m.iso, m.surface, m.demonym))
         return out
 
     @cached_property
@@ -150,3 +157,10 @@ class Context:
         first = bisect.bisect_left(self._mention_starts, start)
         last = bisect.bisect_left(self._mention_starts, end, lo=first)
         return [m for m in self.country_mentions[first:last] if m.end <= end]
+
+
+@cache
+def _currency_regex(pack: Pack) -> re.Pattern[str]:
+    """The names of currencies in a pack, in lower case, as one pattern."""
+    names = [name for names in pack.table("targets", "currencies").values() for name in names]
+    return re.compile(rf"(?<![\w-])(?:{lang.phrases_regex(names)})(?![\w])")
