@@ -77,6 +77,17 @@ def contextual() -> dict[str, list[str]]:
     return {name: list(codes) for name, codes in table.items()}
 
 
+def contextual_demonyms(language: str | None = None) -> dict[str, list[str]]:
+    """Adjectives shared by several states ("Congolese"), resolved as bare names are; those
+    of one language, or of all when `language` is None."""
+    return {
+        word: list(group["states"])
+        for group in load("countries").get("_contextual_demonyms", [])
+        for code in (LOCALES if language is None else (language,))
+        for word in group.get(code, [])
+    }
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -98,7 +109,8 @@ class Countries:
         # not open a compound.
         self._names = Gazetteer((), [(n, "?" + n) for n in contextual()] + [p for p in pairs if p[0].lower() not in ambiguous])
         self._ambiguous = Gazetteer((), [p for p in pairs if p[0].lower() in ambiguous], compounds=False)
-        self._demonyms = Gazetteer((w, iso) for table in demonyms_by_language().values() for w, iso in table.items())
+        shared = [(w, "?" + w) for w in contextual_demonyms()]
+        self._demonyms = Gazetteer(shared + [(w, iso) for table in demonyms_by_language().values() for w, iso in table.items()])
 
     def mentions(self, text: str, demonyms: bool = False) -> list[Mention]:
         """States named in `text`, in order; bare contextual names resolved by the others."""
@@ -117,7 +129,7 @@ class Countries:
 
 def resolve_contextual(found: list[Mention]) -> list[Mention]:
     """Give each bare name ("Korea") the state among its candidates that is named plainly."""
-    table = contextual()
+    table = contextual() | contextual_demonyms()
     plain = {m.iso for m in found if not m.iso.startswith("?")}
     out: list[Mention] = []
     for m in found:
@@ -147,5 +159,5 @@ def english_name(iso: str) -> str:
 def slot_names(language: str, slot: str) -> Iterable[str]:
     """Names for the `{country}` and `{demonym}` slots of a language pack."""
     if slot == "demonym":
-        return demonyms_by_language().get(language, {}).keys()
+        return list(demonyms_by_language().get(language, {})) + list(contextual_demonyms(language))
     return list(names_by_language().get(language, {}).keys()) + list(contextual())
