@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from accords.model import Provision, Target
 
@@ -52,7 +53,8 @@ def words(text: str) -> frozenset[str]:
 class Signature:
     """What the rule compares of a commitment, small enough to read for hundreds of them at ingest:
     its domains, what it names in every language (registry ids, else names, and mechanisms), its
-    target metrics and targets, its language and modality, and its distinct words."""
+    target metrics and targets, its language and modality, and its text, whose distinct words are
+    found only when the rule comes to compare them."""
 
     domains: frozenset[str]
     names: frozenset[str]
@@ -60,7 +62,11 @@ class Signature:
     language: str | None
     modality: str | None
     targets: tuple[Target, ...]
-    words: frozenset[str]
+    text: str
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return words(self.text)
 
 
 def names(entities: list[tuple[str | None, str]], mechanisms: list[str]) -> frozenset[str]:
@@ -80,7 +86,7 @@ def signature(p: Provision) -> Signature:
         language=p.language,
         modality=p.modality,
         targets=tuple(p.targets),
-        words=words(p.text),
+        text=p.text,
     )
 
 

@@ -14,7 +14,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 
-from accords.links.renewals import Signature, names, words
+from accords.links.renewals import Signature, names
 from accords.model import Target
 from accords.store.labels import COMMITMENT_MODALITIES
 
@@ -71,7 +71,7 @@ def commitments_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> Com
                     language=language,
                     modality=modality,
                     targets=tuple(targets.get(pid, [])),
-                    words=words(text),
+                    text=text,
                 ),
             )
         )
