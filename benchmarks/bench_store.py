@@ -1,6 +1,6 @@
 """Benchmark the register: ingest documents per second, and query latency over 20,000 documents.
 
-    python benchmarks/bench_store.py [--documents 20000] [--runs 200] [--db /tmp/bench.db]
+    python benchmarks/bench_store.py [--documents 20000] [--runs 200] [--db /tmp/bench.db [--reuse]]
 
 The seed and sample documents are read through the pipeline (and the gold records added), then
 varied and repeated up to `--documents`: each copy gets a new id and file name, another partner
@@ -13,6 +13,8 @@ state in place of the original one, and its years moved back by 0 to 9. It print
   timeline and targets) over the full register, with random filters; compare is timed for one
   domain, as in `accords compare KR RU KZ --domain energy --home VN`, and apart for all domains
   at once; partners for one home side and for every pair.
+
+With `--reuse`, a register already built at `--db` is queried as it is (its size reported first).
 """
 
 from __future__ import annotations
@@ -168,20 +170,8 @@ def _latency(label: str, runs: int, work: Callable[[random.Random], object], rng
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--documents", type=int, default=20_000)
-    parser.add_argument("--runs", type=int, default=200)
-    parser.add_argument(
-        "--db", type=Path, default=None, help="Register file to build (default: a temporary one)."
-    )
-    args = parser.parse_args()
-    folder = tempfile.TemporaryDirectory()
-    path = args.db or Path(folder.name) / "bench.db"
-    path.unlink(missing_ok=True)
-
+def build(path: Path, documents: int) -> list[str]:
+    """Ingest the documents (timed), then store `documents` varied records; their ids."""
     raws = _raw_documents()
     bases = _base_records(raws)
     conn = connect(path, create=True)
@@ -202,7 +192,7 @@ def main() -> None:
     _rate("store alone (those)", count, storing)
     _rate("ingest (extract + store)", count, extracting + storing)
 
-    records = [vary(bases[i % len(bases)], i) for i in range(args.documents)]
+    records = [vary(bases[i % len(bases)], i) for i in range(documents)]
     started = time.perf_counter()
     for record in records:
         store_record(conn, record)
@@ -214,8 +204,34 @@ def main() -> None:
         f" (+ WAL {Path(f'{path}-wal').stat().st_size / 1e6 if Path(f'{path}-wal').exists() else 0:.0f} MB)"
     )
     print(size_report(conn, path))
+    conn.close()
+    return [record.id for record in records]
 
-    ids = [record.id for record in records]
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--documents", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument(
+        "--db", type=Path, default=None, help="Register file to build (default: a temporary one)."
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="Time the queries on the register at --db as it is, without building it."
+    )
+    args = parser.parse_args()
+    folder = tempfile.TemporaryDirectory()
+    path = args.db or Path(folder.name) / "bench.db"
+    if args.reuse and path.exists():
+        conn = connect(path)
+        ids = [r[0] for r in conn.execute("SELECT id FROM documents")]
+        print(f"register: {len(ids)} documents, as it is")
+        print(size_report(conn, path))
+    else:
+        path.unlink(missing_ok=True)
+        ids = build(path, args.documents)
+        conn = connect(path)
     rng = random.Random(7)
     _latency(
         "search",

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-from accords.model import Provision
+from accords.model import Provision, Target
 
 CHANGES = ("new", "repeated", "strengthened", "weakened", "changed")
 """How a commitment stands to its earlier mention; `changed` is stronger in one way and weaker in another."""
@@ -43,40 +44,88 @@ def figure(amount: float) -> str:
     return f"{amount:,g}"
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text[:4000])}
+def words(text: str) -> frozenset[str]:
+    """The distinct words of a provision that the rule compares (the first 4,000 characters)."""
+    return frozenset(w.lower() for w in _WORD.findall(text[:4000]))
 
 
-def _names(p: Provision) -> set[str]:
-    """What a provision names that reads the same in every language: registry ids, else names."""
-    entities = {("e", (e.id or e.name).casefold()) for e in (*p.instruments, *p.organizations)}
-    return {f"{kind}:{value}" for kind, value in entities} | {f"m:{m.casefold()}" for m in p.mechanisms}
+@dataclass(frozen=True)
+class Signature:
+    """What the rule compares of a commitment, small enough to read for hundreds of them at ingest:
+    its domains, what it names in every language (registry ids, else names, and mechanisms), its
+    target metrics and targets, its language and modality, and its text, whose distinct words are
+    found only when the rule comes to compare them."""
+
+    domains: frozenset[str]
+    names: frozenset[str]
+    metrics: frozenset[str]
+    language: str | None
+    modality: str | None
+    targets: tuple[Target, ...]
+    text: str
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return words(self.text)
 
 
-def _metrics(p: Provision) -> set[str]:
-    return {t.metric for t in p.targets if t.metric}
+def names(entities: list[tuple[str | None, str]], mechanisms: list[str]) -> frozenset[str]:
+    """What a provision names that reads the same in every language: (registry id, name) of its
+    treaties and organisations, by id else by name, and its mechanisms."""
+    return frozenset(f"e:{(id_ or name).casefold()}" for id_, name in entities) | {
+        f"m:{m.casefold()}" for m in mechanisms
+    }
 
 
-def same_commitment(earlier: Provision, later: Provision) -> bool:
+def signature(p: Provision) -> Signature:
+    """The signature of a provision as extracted."""
+    return Signature(
+        domains=frozenset(p.domains),
+        names=names([(e.id, e.name) for e in (*p.instruments, *p.organizations)], p.mechanisms),
+        metrics=frozenset(t.metric for t in p.targets if t.metric),
+        language=p.language,
+        modality=p.modality,
+        targets=tuple(p.targets),
+        text=p.text,
+    )
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def same(earlier: Signature, later: Signature) -> bool:
     """Whether `later` makes the commitment `earlier` made (see the module's rule)."""
-    if earlier.domains and later.domains and not set(earlier.domains) & set(later.domains):
+    if earlier.domains and later.domains and not earlier.domains & later.domains:
         return False
-    if _names(earlier) & _names(later) or _metrics(earlier) & _metrics(later):
+    if earlier.names & later.names or earlier.metrics & later.metrics:
         return True
     if earlier.language is None or earlier.language != later.language:
         return False
-    a, b = _words(earlier.text), _words(later.text)
-    return bool(a and b) and len(a & b) / len(a | b) >= SAME_WORDS
+    a, b = earlier.words, later.words
+    # Jaccard can reach SAME_WORDS only when neither set is much larger than the other.
+    if not a or not b or min(len(a), len(b)) < SAME_WORDS * max(len(a), len(b)):
+        return False
+    return _jaccard(a, b) >= SAME_WORDS
 
 
-def likeness(earlier: Provision, later: Provision) -> float:
-    """How much two provisions share, to choose the best of several earlier matches."""
-    shared = len(_names(earlier) & _names(later)) + len(_metrics(earlier) & _metrics(later))
-    a, b = _words(earlier.text), _words(later.text)
-    return shared + (len(a & b) / len(a | b) if a and b else 0.0)
+def likeness(earlier: Signature, later: Signature) -> float:
+    """How much two commitments share, to choose the best of several earlier matches."""
+    shared = len(earlier.names & later.names) + len(earlier.metrics & later.metrics)
+    return shared + _jaccard(earlier.words, later.words)
+
+
+def same_commitment(earlier: Provision, later: Provision) -> bool:
+    """Whether provision `later` makes the commitment provision `earlier` made."""
+    return same(signature(earlier), signature(later))
 
 
 def renewal(earlier: Provision, later: Provision) -> Renewal:
+    """How provision `later` changed the commitment provision `earlier` made."""
+    return change(signature(earlier), signature(later))
+
+
+def change(earlier: Signature, later: Signature) -> Renewal:
     """How `later` changed the commitment `earlier` made."""
     stronger: list[str] = []
     weaker: list[str] = []

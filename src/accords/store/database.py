@@ -181,7 +181,7 @@ def _fill_summaries(conn: sqlite3.Connection) -> None:
     """Link the repeats and sum up the pairs of every stored document, in the order they were stored,
     as ingest would have."""
     for document_id, event_id in conn.execute("SELECT id, event_id FROM documents ORDER BY rowid").fetchall():
-        link_repeats(conn, document_id, event_id, load_record)
+        link_repeats(conn, document_id, event_id)
         add_document(conn, document_id)
 
 
@@ -251,7 +251,7 @@ def store_record(conn: sqlite3.Connection, record: Record, text: str | None = No
         event_id = link_event(conn, record)
         _insert_document(conn, record, text, event_id)
         _insert_provisions(conn, record)
-        link_repeats(conn, record.id, event_id, load_record)
+        link_repeats(conn, record.id, event_id)
         add_document(conn, record.id)
         _insert_evidence(
             conn,
@@ -259,7 +259,7 @@ def store_record(conn: sqlite3.Connection, record: Record, text: str | None = No
             [(None, None, "event", e) for e in record.event.evidence]
             + [(None, None, "relationship", e) for e in record.relationship.evidence],
         )
-        link_renewals(conn, record, load_record)
+        link_renewals(conn, record)
     return True
 
 

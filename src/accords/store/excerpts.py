@@ -21,11 +21,7 @@ _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 def sentence_around(text: str, index: int, limit: int = LIMIT) -> str:
     """The sentence of `text` that holds character `index`, at most `limit` characters long."""
     index = max(0, min(index, len(text)))
-    start = 0
-    for match in _SENTENCE_END.finditer(text, 0, index):
-        start = match.end()
-    found = _SENTENCE_END.search(text, index)
-    end = found.start() + 1 if found else len(text)
+    start, end = _last_end(text, index), _next_end(text, index)
     sentence = text[start:end].strip()
     if len(sentence) <= limit:
         return sentence
@@ -37,6 +33,33 @@ def sentence_around(text: str, index: int, limit: int = LIMIT) -> str:
         stop = sentence.rfind(" ", offset, stop) if " " in sentence[offset:stop] else stop
     cut = sentence[offset:stop].strip()
     return ("…" if offset else "") + cut + ("…" if stop < len(sentence) else "")
+
+
+_WINDOW = 512
+"""How far from the index a sentence's ends are looked for first; further only when none is there."""
+
+
+def _last_end(text: str, index: int) -> int:
+    """Where the sentence holding `index` starts: after the last sentence end before it. Windows
+    widening back from `index` find it without reading a long text from its start (two ends
+    cannot overlap, so the last end in a window is the last one before `index`)."""
+    width = _WINDOW
+    while True:
+        begin = max(0, index - width)
+        last = None
+        for last in _SENTENCE_END.finditer(text, begin, index):
+            pass
+        if last is not None:
+            return last.end()
+        if begin == 0:
+            return 0
+        width *= 4
+
+
+def _next_end(text: str, index: int) -> int:
+    """Where the sentence holding `index` ends (its stop included), looked for near it first."""
+    found = _SENTENCE_END.search(text, index, index + _WINDOW) or _SENTENCE_END.search(text, index)
+    return found.start() + 1 if found else len(text)
 
 
 def query_terms(query: str) -> list[str]:

@@ -2,40 +2,25 @@
 
 A joint statement and a news report of the same visit (see `store.events`) often state the same
 commitments, in other words or another language. When a document is stored, each of its
-commitments is compared with those of the event's reports stored before it (`same_commitment`, the
-rule renewals use), and one that matches is kept in `repeats` with the commitment it repeats. The
-first report stands for the event: counts leave the repeats out, and list both documents as the
+commitments is compared with those of the event's reports stored before it (`same`, the rule
+renewals use, on signatures read from rows), and one that matches is kept in `repeats` with the
+commitment it repeats. The first report stands for the event: counts leave the repeats out, and list both documents as the
 commitment's sources. The work is bounded by the event's few reports.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 
-from accords.links.renewals import likeness, same_commitment
-from accords.model import Provision, Record
+from accords.links.renewals import likeness, same
+from accords.store.commitments import commitments_of
 from accords.store.labels import COMMITMENT_MODALITIES
-
-Load = Callable[[sqlite3.Connection, str], Record]
 
 MAX_EVENT_REPORTS = 20
 """How many of an event's earlier reports are read to link one: those that state a commitment first."""
 
 
-def commitments_of(conn: sqlite3.Connection, document_id: str, load: Load) -> list[tuple[int, Provision]]:
-    """A stored document's commitments with their provision ids, in reading order."""
-    ids = [
-        r[0]
-        for r in conn.execute(
-            "SELECT id FROM provisions WHERE document_id = ? ORDER BY ordinal", (document_id,)
-        )
-    ]
-    provisions = load(conn, document_id).provisions
-    return [(pid, p) for pid, p in zip(ids, provisions, strict=True) if p.modality in COMMITMENT_MODALITIES]
-
-
-def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | None, load: Load) -> None:
+def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | None) -> None:
     """Link each commitment of a stored document that an earlier report of its event made.
 
     "Earlier" is stored earlier (a lower rowid), so the link is the same whether it is made at
@@ -64,16 +49,15 @@ def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | Non
             (event_id,),
         )
     }
-    made = [
-        (pid, p) for row in earlier for pid, p in commitments_of(conn, row[0], load) if pid not in repeated
-    ]
+    read = commitments_of(conn, [row[0] for row in earlier] + [document_id])
+    made = [(pid, p) for row in earlier for pid, p in read[row[0]] if pid not in repeated]
     taken: set[int] = set()
     links = []
-    for pid, provision in commitments_of(conn, document_id, load):
+    for pid, provision in read[document_id]:
         matches = [
             (likeness(p, provision), -oid, oid)
             for oid, p in made
-            if oid not in taken and same_commitment(p, provision)
+            if oid not in taken and same(p, provision)
         ]
         if matches:
             first = max(matches)[2]
