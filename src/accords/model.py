@@ -22,6 +22,15 @@ class Evidence(BaseModel):
     span: Span
     cue: str
 
+    def __init__(self, **data: object) -> None:
+        super().__init__(**data)
+        # Every field is required, so every instance has set them all: one set shared by all
+        # instances, not a set each (a document of 20 MB has hundreds of thousands of them).
+        object.__setattr__(self, "__pydantic_fields_set__", _EVIDENCE_FIELDS)
+
+
+_EVIDENCE_FIELDS = set(Evidence.model_fields)
+
 
 class Source(BaseModel):
     file: str | None = None
