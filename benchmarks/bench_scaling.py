@@ -117,6 +117,8 @@ def main() -> None:
                       flush=True)
                 if size in sizes:
                     timed.append((size, seconds))
+                if size in extra:
+                    print(f"{shape:10} peak memory reading {size / 1e6:.0f} MB: {peak:.0f} MB", flush=True)
                 path.unlink()
             (small, t_small), (large, t_large) = timed[0], timed[-1]
             print(f"{shape:10} {large / small:.0f}x the size took {t_large / t_small:.0f}x the time", flush=True)

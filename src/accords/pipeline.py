@@ -17,7 +17,7 @@ from accords.model import Record, Source
 from accords.read import DEFAULT_MAX_BYTES, RawDocument, read_bytes, read_source
 from accords.read import expand as expand_paths
 from accords.read.nfc import Normalized, normalize
-from accords.segment import segment
+from accords.segment import Document, segment
 
 
 def record_id(body: Iterable[str]) -> str:
@@ -36,6 +36,13 @@ def process_raw(raw: RawDocument) -> Record:
 
 
 def _extract_text(raw: RawDocument, text: str) -> Record:
+    record, doc = _segmented(raw, text)
+    return extract(record, doc)
+
+
+def _segmented(raw: RawDocument, text: str) -> tuple[Record, Document]:
+    """The record's frame and the segmented document; the cleaned lines end with this call, so
+    that they are not held while the provisions are read."""
     cleaned = clean(text)
     if not cleaned.body:
         raise ReadError(raw.name, "no body text (only page debris)")
@@ -54,7 +61,7 @@ def _extract_text(raw: RawDocument, text: str) -> Record:
         doc_type=doc.doc_type,
         provisions=doc.provisions,
     )
-    return extract(record, doc)
+    return record, doc
 
 
 def _spans_as_read(record: Record, normal: Normalized) -> None:

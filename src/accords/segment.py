@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from accords import lang, language
@@ -50,8 +50,9 @@ class Document:
     text: str
     #: The text with every debris line blanked out, offsets unchanged: what extractors read.
     body_text: str
+    #: What the page said of itself (title, date, address); its lines, the input of the
+    #: segmentation, are not kept: a document of 20 MB holds hundreds of thousands.
     cleaned: Cleaned
-    paragraphs: list[Paragraph]
     provisions: list[Provision]
     sentences: list[list[Span]]
     languages: list[str]
@@ -335,8 +336,7 @@ def segment(text: str, cleaned: Cleaned) -> Document:
     return Document(
         text=text,
         body_text=body_text,
-        cleaned=cleaned,
-        paragraphs=paras,
+        cleaned=replace(cleaned, lines=[], debris=[]),
         provisions=provisions,
         sentences=sentences,
         languages=languages,

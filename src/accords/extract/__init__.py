@@ -123,8 +123,10 @@ def extract(record: Record, doc: Document) -> Record:
     record.relationship = extract_relationship(ctx, record.event)
     statement = record.doc_type == "joint_statement"
     numbered = any(p.number is not None for p in record.provisions)
-    for provision, sentences in zip(record.provisions, doc.sentences):
-        read_provision(ctx, provision, sentences, statement and (provision.number is not None or not numbered))
+    for i, provision in enumerate(record.provisions):
+        read_provision(ctx, provision, doc.sentences[i], statement and (provision.number is not None or not numbered))
+        doc.sentences[i] = []  # read once: a document of 20 MB has a million sentences
+        provision.decided()
     settle(record.provisions)
     record.countries_mentioned = sorted(set(record.countries_mentioned) | set(record.parties))
     return record
