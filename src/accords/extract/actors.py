@@ -180,25 +180,6 @@ def quoted_speaker(ctx: Context, pack: Pack, cue: Match, paragraph: tuple[int, i
         if evidence is not None and len(states) == 1:
             return states, evidence
     return None
-    if pack.phrase_regex("actors", "together").search(cue.cue):
-        # "– Vi er enige om å ..., sier Solberg": an agreement takes both; the speaker speaks for them.
-        both = sorted(ctx.parties)
-        return both, Evidence(field="actors", value=",".join(both), span=(cue.start, cue.end), cue=cue.cue)
-    text = ctx.text[paragraph[0] : paragraph[1]]
-    for said in find(pack, "modality", "speech", text, paragraph[0]):
-        # The speaker stands just before the verb ("”, Ramaphosa said in talks with Buhari"),
-        # or follows it ("sier Støre"), or, failing both, is the subject of its sentence.
-        before = [a for a in actor_phrases(ctx, pack, max(paragraph[0], said.start - _AFTER), said.start)
-                  if not ctx.text[a.end : said.start].strip()]
-        after = actor_phrases(ctx, pack, said.end, min(paragraph[1], said.end + _AFTER))
-        for first in (before[-1:] or after[:1]):
-            if len(first.states) == 1:
-                return list(first.states), Evidence(field="actors", value=first.states[0], span=(first.start, first.end), cue=first.cue)
-        sentence = next(((s, e) for s, e in sentences if s <= said.start < e), paragraph)
-        states, evidence = actors_of(ctx, pack, said, sentence)
-        if evidence is not None and len(states) == 1:
-            return states, evidence
-    return None
 
 
 def _speaker(ctx: Context, pack: Pack, said: Match, paragraph: tuple[int, int]) -> Actor | None:
