@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from accords import patterns
 from accords.document_cache import per_document
 from accords.trie import trie_alternation, trie_pattern
 
@@ -97,8 +98,9 @@ def phrases_regex(phrases: Iterable[str], slots: dict[str, str] | None = None) -
 
 
 def alternation(regexes: Iterable[str]) -> str:
-    """One alternation of regex fragments, longest first, so the longest cue at a position wins."""
-    unique = sorted({r for r in regexes if r}, key=len, reverse=True)
+    """One alternation of regex fragments, longest first, so the longest cue at a position wins
+    (fragments of one length in a fixed order, so that the pattern is the same in every process)."""
+    unique = sorted({r for r in regexes if r}, key=lambda r: (-len(r), r))
     return "|".join(unique) if unique else r"(?!x)x"
 
 
@@ -158,7 +160,7 @@ class Beginnings:
         for head, lists in words.items():
             for listed in lists:
                 ending.setdefault(listed, set()).add(head)
-        pattern = re.compile(rf"(?<![\w-])(?=({trie_pattern({*stems, *words})})(\w)?)")
+        pattern = patterns.compile(rf"(?<![\w-])(?=({trie_pattern({*stems, *words})})(\w)?)")
         return cls(pattern, {k: frozenset(v) for k, v in inside.items()}, {k: frozenset(v) for k, v in ending.items()},
                    frozenset(always))
 
@@ -202,7 +204,7 @@ class Pack:
         phrases = self.strings(section, key)
         slots = self._slots() if any("{" in p for p in phrases) else {}
         body = phrases_regex(phrases, slots)
-        return re.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
+        return patterns.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
 
     @cache  # noqa: B019
     def keyed_regex(self, section: str, keys: tuple[str, ...], folded: bool = False) -> re.Pattern[str]:
@@ -217,7 +219,7 @@ class Pack:
             slots = self._slots() if any("{" in p for p in phrases) else {}
             groups.append(f"(?P<{key}>{phrases_regex(phrases, slots)})")
         body = "|".join(groups)
-        return re.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
+        return patterns.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
 
     @cache  # noqa: B019
     def beginnings(self) -> Beginnings:
@@ -227,7 +229,7 @@ class Pack:
     @cache  # noqa: B019
     def pattern_list(self, section: str, key: str) -> tuple[re.Pattern[str], ...]:
         """The regex patterns under `section.key`, each compiled on its own."""
-        return tuple(re.compile(p, re.IGNORECASE) for p in self.strings(section, key))
+        return tuple(patterns.compile(p, re.IGNORECASE) for p in self.strings(section, key))
 
     def table(self, section: str, key: str) -> dict[str, Any]:
         value = self.get(section, key, {})
