@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from accords import patterns
+from accords import disk_cache
 
 _END = ""
 
@@ -80,9 +80,9 @@ def trie_pattern(words: Iterable[str], casefold: bool = False) -> str:
     """A regex fragment matching any of `words` (longest match first), or one matching nothing.
 
     Rendering the trie of a gazetteer's tens of thousands of names costs a good part of a
-    second: the fragment is kept with the compiled patterns (`patterns.built`)."""
+    second: the fragment is kept with the compiled patterns (`disk_cache.built`)."""
     unique = _words(words, casefold)
-    return patterns.built(["trie_pattern", *unique], lambda: _to_regex(_trie(unique)) or r"(?!x)x")
+    return disk_cache.built(["trie_pattern", *unique], lambda: _to_regex(_trie(unique)) or r"(?!x)x")
 
 
 def trie_branches(words: Iterable[str], casefold: bool = False) -> list[tuple[str, str]]:
@@ -92,7 +92,7 @@ def trie_branches(words: Iterable[str], casefold: bool = False) -> list[tuple[st
     speed, every position whose character opens no word; a check of what stands before a
     word, put after its first character, keeps that (see `Gazetteer`)."""
     unique = _words(words, casefold)
-    branches = patterns.built(
+    branches = disk_cache.built(
         ["trie_branches", *unique], lambda: [[ch, _to_regex(child)] for ch, child in sorted(_trie(unique).items())]
     )
     return [(first, rest) for first, rest in branches]

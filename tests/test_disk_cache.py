@@ -12,27 +12,27 @@ from pathlib import Path
 
 from corpus import SEEDS
 
-from accords import patterns
+from accords import disk_cache
 
-SEED = sorted(SEEDS.glob("*.txt"))[0]
+SEED = min(SEEDS.glob("*.txt"))
 
 
 def _extract(cache: Path, out: Path, *, seed: str = "0") -> str:
     """`accords extract` of a seed in a fresh process whose cache folder is `cache`."""
-    env = {**os.environ, patterns.CACHE_ENV: str(cache), "PYTHONHASHSEED": seed}
+    env = {**os.environ, disk_cache.CACHE_ENV: str(cache), "PYTHONHASHSEED": seed}
     subprocess.run([sys.executable, "-m", "accords.cli", "extract", str(SEED), "--format", "jsonl",
                     "--out", str(out)], env=env, check=True, capture_output=True)
     return out.read_text(encoding="utf-8")
 
 
 def _cache_file(cache: Path) -> Path:
-    (file,) = cache.glob("patterns-*.bin")
+    (file,) = cache.glob("accords-*.bin")
     return file
 
 
 def test_cached_programs_are_what_re_compiles(tmp_path: Path) -> None:
     _extract(tmp_path / "cache", tmp_path / "a.jsonl")
-    stored = patterns._read(_cache_file(tmp_path / "cache"))
+    stored = disk_cache._read(_cache_file(tmp_path / "cache"))
     assert len(stored.programs) > 100 and stored.texts
     text = SEED.read_text(encoding="utf-8")
     for (pattern, flags), program in stored.programs.items():
@@ -55,7 +55,7 @@ def test_a_damaged_cache_is_compiled_again_and_rewritten(tmp_path: Path) -> None
     data[-100:] = bytes(100)  # code words the digest no longer matches
     file.write_bytes(bytes(data))
     assert _extract(tmp_path / "cache", tmp_path / "again.jsonl") == cold
-    assert patterns._read(file).programs  # whole again
+    assert disk_cache._read(file).programs  # whole again
 
     file.write_bytes(b"\x00\xff not a cache")
     assert _extract(tmp_path / "cache", tmp_path / "garbage.jsonl") == cold
@@ -82,8 +82,8 @@ def test_every_process_builds_the_same_patterns(tmp_path: Path) -> None:
 def test_only_this_installations_cache_is_kept(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
-    stale = cache / f"{patterns._prefix()}0123456789abcdef.bin"
+    stale = cache / f"{disk_cache._prefix()}0123456789abcdef.bin"
     stale.write_bytes(b"{}\n")
     _extract(cache, tmp_path / "a.jsonl")
     assert not stale.exists()
-    assert _cache_file(cache).name.endswith(f"-{patterns._fingerprint()}.bin")
+    assert _cache_file(cache).name.endswith(f"-{disk_cache._fingerprint()}.bin")

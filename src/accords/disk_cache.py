@@ -1,11 +1,15 @@
-"""Compiled regular expressions kept on disk, so that each is compiled once, not once per process.
+"""What every process would work out alike, kept on disk: compiled patterns, built pattern
+texts and parsed data files, so that each is worked out once, not once per process.
 
 Python's `re` parses and compiles a pattern in Python code. The packs' phrase lists and the
-registries' name tries make some 1,800 patterns of 1.7 million characters, and compiling them
+registries' name tries make some 1,500 patterns of 3.3 million characters, and compiling them
 costs ~4 s of processor time: more than reading a hundred documents, paid again by every
 `accords` command. What `re` hands the engine in the end (`_sre.compile`) is a program of
 integers, which the engine checks and loads in microseconds. So the program of each pattern
 compiled here is kept in a file in the user's cache folder and read back by the next process.
+Rendering a trie of 60,000 names as a regex, and parsing the packs' and registries' TOML
+(`tomllib` is pure Python too), cost a good part of a second more: `built` keeps such values in
+the same file, found by a digest of what they are made from.
 
 This relies on two internal steps of `re` (`re._parser.parse`, `re._compiler._code`), the same
 that `re.compile` takes. They are stable within a Python version, and the file's name holds that
@@ -13,9 +17,6 @@ version and the engine's. Anything unexpected (another layout of `re`, a damaged
 a folder that cannot be written) falls back to `re.compile`: the cache only ever saves time. The
 file's name also holds a fingerprint of this installation of Accords, so that the patterns of an
 older version of its packs are dropped rather than piling up.
-
-Building some patterns costs as much as compiling them (a trie of 60,000 names rendered as a
-regex): `built` keeps such texts in the same file, found by a digest of what they are built from.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import os
 import re
 import sys
 import tempfile
+import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,7 +147,7 @@ def _fingerprint() -> str:
 
 
 def _prefix() -> str:
-    return f"patterns-py{sys.version_info[0]}{sys.version_info[1]}-{_sre.MAGIC}-{sys.byteorder}-"
+    return f"accords-py{sys.version_info[0]}{sys.version_info[1]}-{_sre.MAGIC}-{sys.byteorder}-"
 
 
 def path() -> Path:
@@ -168,6 +170,12 @@ def built(parts: Iterable[str], build: Callable[[], T]) -> T:
         cache.texts[key] = build()
         _changed(cache)
     return cache.texts[key]  # type: ignore[no-any-return]
+
+
+def toml(raw: bytes) -> dict[str, Any]:
+    """A TOML file's content, parsed (JSON, which the cache is read with, parses in C)."""
+    text = raw.decode("utf-8")
+    return built(["toml", text], lambda: tomllib.loads(text))
 
 
 def _changed(cache: _Cache) -> None:
