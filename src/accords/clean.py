@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from accords import lang
+from accords import disk_cache, lang
 from accords.dates import find_dates
 
 _TERMINAL = ".!?:;»\"”)…"
@@ -58,7 +58,7 @@ class DebrisRules:
     def any_line(self) -> re.Pattern[str]:
         """Every debris line pattern as one alternation: a line is debris when any of them
         matches, and one scan of the line costs far less than two hundred."""
-        return re.compile("|".join(f"(?:{p.pattern})" for p in self.lines) or r"(?!x)x", re.IGNORECASE)
+        return disk_cache.compile("|".join(f"(?:{p.pattern})" for p in self.lines) or r"(?!x)x", re.IGNORECASE)
 
 
 @cache

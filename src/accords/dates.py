@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from accords import disk_cache
 from accords.lang import Pack
 from accords.trie import trie_pattern
 
@@ -67,7 +68,7 @@ def _patterns(pack: Pack) -> tuple[dict[str, int], list[re.Pattern[str]], re.Pat
     months = {str(k).lower(): int(v) for k, v in pack.table("dates", "months").items()}
     month_re = trie_pattern(months, casefold=True)
     compiled = [
-        re.compile(_fill(p, month_re), re.IGNORECASE)
+        disk_cache.compile(_fill(p, month_re), re.IGNORECASE)
         for key in ("range", "single")
         for p in pack.strings("dates", key)
     ]
@@ -132,7 +133,7 @@ def _named_days(pack: Pack) -> tuple[dict[str, tuple[str, int]], re.Pattern[str]
     if not names:
         return names, None
     alternation = trie_pattern(names, casefold=True).replace(" ", r"\s+")
-    return names, re.compile(rf"(?<![\w-])(?P<name>{alternation})(?![\w-])", re.IGNORECASE)
+    return names, disk_cache.compile(rf"(?<![\w-])(?P<name>{alternation})(?![\w-])", re.IGNORECASE)
 
 
 def days_before(pack: Pack, text: str, published: str, offset: int = 0) -> list[DateHit]:

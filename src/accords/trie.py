@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from accords import disk_cache
+
 _END = ""
 
 
@@ -40,7 +42,8 @@ def trie_alternation(pairs: Iterable[tuple[str, str]]) -> str:
 
     Phrase lists compile to hundreds of alternatives; Python's engine tries each one at every
     position, while a trie on their literal beginnings rejects most positions at the first
-    character. Longer heads are tried before shorter ones, longer tails before shorter ones.
+    character. Longer heads are tried before shorter ones, longer tails before shorter ones, and
+    tails of one length in a fixed order: the pattern is the same in every process.
     """
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     tails: dict[int, set[str]] = {}
@@ -52,7 +55,7 @@ def trie_alternation(pairs: Iterable[tuple[str, str]]) -> str:
 
     def render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
         branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items())]
-        ends = sorted(tails.get(id(node), ()), key=len, reverse=True)
+        ends = sorted(tails.get(id(node), ()), key=lambda tail: (-len(tail), tail))
         if not branches:
             return "(?:" + "|".join(ends) + ")" if len(ends) > 1 or (ends and ends[0]) else ""
         options = branches + ends
@@ -61,14 +64,25 @@ def trie_alternation(pairs: Iterable[tuple[str, str]]) -> str:
     return render(trie) or r"(?!x)x"
 
 
-def trie_pattern(words: Iterable[str], casefold: bool = False) -> str:
-    """A regex fragment matching any of `words` (longest match first), or one matching nothing."""
+def _words(words: Iterable[str], casefold: bool) -> list[str]:
+    """The words a trie holds, each once, in a fixed order (what its pattern is built from)."""
+    return sorted({w.lower() if casefold else w for w in (word.strip() for word in words) if w})
+
+
+def _trie(words: list[str]) -> dict[str, dict]:  # type: ignore[type-arg]
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
-        word = word.strip()
-        if word:
-            _insert(trie, word.lower() if casefold else word)
-    return _to_regex(trie) or r"(?!x)x"
+        _insert(trie, word)
+    return trie
+
+
+def trie_pattern(words: Iterable[str], casefold: bool = False) -> str:
+    """A regex fragment matching any of `words` (longest match first), or one matching nothing.
+
+    Rendering the trie of a gazetteer's tens of thousands of names costs a good part of a
+    second: the fragment is kept with the compiled patterns (`disk_cache.built`)."""
+    unique = _words(words, casefold)
+    return disk_cache.built(["trie_pattern", *unique], lambda: _to_regex(_trie(unique)) or r"(?!x)x")
 
 
 def trie_branches(words: Iterable[str], casefold: bool = False) -> list[tuple[str, str]]:
@@ -77,9 +91,8 @@ def trie_branches(words: Iterable[str], casefold: bool = False) -> list[tuple[st
     A pattern that opens with a choice of single characters lets the regex engine skip, at C
     speed, every position whose character opens no word; a check of what stands before a
     word, put after its first character, keeps that (see `Gazetteer`)."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        word = word.strip()
-        if word:
-            _insert(trie, word.lower() if casefold else word)
-    return [(ch, _to_regex(child)) for ch, child in sorted(trie.items())]
+    unique = _words(words, casefold)
+    branches = disk_cache.built(
+        ["trie_branches", *unique], lambda: [[ch, _to_regex(child)] for ch, child in sorted(_trie(unique).items())]
+    )
+    return [(first, rest) for first, rest in branches]

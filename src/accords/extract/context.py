@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Protocol, TypeVar
 
-from accords import lang
+from accords import disk_cache, lang
 from accords.lang import Pack, phrase_matches
 from accords.model import Evidence, Provision, Span
 from accords.registry import countries
@@ -163,4 +163,4 @@ class Context:
 def _currency_regex(pack: Pack) -> re.Pattern[str]:
     """The names of currencies in a pack, in lower case, as one pattern."""
     names = [name for names in pack.table("targets", "currencies").values() for name in names]
-    return re.compile(rf"(?<![\w-])(?:{lang.phrases_regex(names)})(?![\w])")
+    return disk_cache.compile(rf"(?<![\w-])(?:{lang.phrases_regex(names)})(?![\w])")

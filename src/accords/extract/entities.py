@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from accords import disk_cache
 from accords.chars import UPPER
 from accords.extract.context import Match, find
 from accords.lang import APOSTROPHES, Pack
@@ -107,14 +108,14 @@ def _no_name(pack: Pack) -> re.Pattern[str]:
     keys = [("entities", "determiners"), ("entities", "name_words"), ("entities", "modifiers"),
             ("grammar", "links"), ("grammar", "and")]
     body = "|".join(pack.phrase_regex(section, key).pattern for section, key in keys)
-    return re.compile(rf"(?:{body})", re.IGNORECASE)
+    return disk_cache.compile(rf"(?:{body})", re.IGNORECASE)
 
 
 @cache
 def _compound(pack: Pack, key: str) -> re.Pattern[str]:
     """A name joined to its head by a hyphen ("EU-Mercosur-Abkommen", "Schengen-avtalen")."""
     heads = pack.phrase_regex("entities", key).pattern.removeprefix(r"(?<![\w-])")
-    return re.compile(rf"(?<![\w-])(?:[{UPPER}][\w'’.]*[-–])+(?i:{heads})")
+    return disk_cache.compile(rf"(?<![\w-])(?:[{UPPER}][\w'’.]*[-–])+(?i:{heads})")
 
 
 _PAIR = re.compile(rf" (?P<a>[{UPPER}])(?:\w|\.(?=\w))*\s?[-–]\s?(?P<b>[{UPPER}])(?:\w|\.(?=\w))*(?![\w-])")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from accords import lang
+from accords import disk_cache, lang
 from accords.document_cache import per_document
 from accords.extract.context import Match, find
 from accords.lang import Pack, alternation, bounded, phrase_to_regex
@@ -64,7 +64,7 @@ def _amount_re(pack: Pack) -> re.Pattern[str]:
         # skilled workers", "ten new “Pacific Futures” scholarships").
         rf"{number.replace('num', 'numu')}(?:\s*{scale.replace('scale', 'scaleu')})?{gap}{quoted}{unit}",
     ]
-    return re.compile(bounded("|".join(f"(?:{f})" for f in forms)), re.IGNORECASE)
+    return disk_cache.compile(bounded("|".join(f"(?:{f})" for f in forms)), re.IGNORECASE)
 
 
 _NUMERAL = re.compile(r"\d")
@@ -73,7 +73,7 @@ _NUMERAL = re.compile(r"\d")
 @cache
 def _number_words(pack: Pack) -> re.Pattern[str]:
     """The pack's number words, wherever they stand: a text without any holds no amount."""
-    return re.compile(_phrases(list(pack.table("numbers", "words"))), re.IGNORECASE)
+    return disk_cache.compile(_phrases(list(pack.table("numbers", "words"))), re.IGNORECASE)
 
 
 def _number(text: str, pack: Pack) -> float | None:
@@ -95,7 +95,7 @@ def _number(text: str, pack: Pack) -> float | None:
 @cache
 def _table_res(pack: Pack, section: str, key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (str(name), re.compile(_phrases([str(w) for w in words]), re.IGNORECASE))
+        (str(name), disk_cache.compile(_phrases([str(w) for w in words]), re.IGNORECASE))
         for name, words in pack.table(section, key).items()
     )
 
@@ -147,7 +147,7 @@ _YEAR_SLOT = r"(?P<year>(?:19|20)\d\d)"
 
 @cache
 def _deadline_res(pack: Pack) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p.replace("{year}", _YEAR_SLOT), re.IGNORECASE) for p in pack.strings("targets", "deadline"))
+    return tuple(disk_cache.compile(p.replace("{year}", _YEAR_SLOT), re.IGNORECASE) for p in pack.strings("targets", "deadline"))
 
 
 def deadline(pack: Pack, text: str) -> re.Match[str] | None:
@@ -160,7 +160,7 @@ def deadline(pack: Pack, text: str) -> re.Match[str] | None:
 @cache
 def _metric_res(pack: Pack) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (str(name), re.compile(bounded(_phrases([str(w) for w in words])), re.IGNORECASE))
+        (str(name), disk_cache.compile(bounded(_phrases([str(w) for w in words])), re.IGNORECASE))
         for name, words in pack.table("targets", "metrics").items()
     )
 
@@ -385,7 +385,7 @@ def targets_of(
 @cache
 def _multiple_res(pack: Pack) -> tuple[tuple[float, re.Pattern[str]], ...]:
     return tuple(
-        (float(factor), re.compile(bounded(_phrases([str(w) for w in words])), re.IGNORECASE))
+        (float(factor), disk_cache.compile(bounded(_phrases([str(w) for w in words])), re.IGNORECASE))
         for factor, words in pack.table("targets", "multiples").items()
     )
 

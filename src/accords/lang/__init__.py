@@ -8,13 +8,13 @@ cues the same way and adding a language never touches an extractor.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from accords import disk_cache
 from accords.document_cache import per_document
 from accords.trie import trie_alternation, trie_pattern
 
@@ -92,13 +92,22 @@ def _any_apostrophe(body: str) -> str:
 
 
 def phrases_regex(phrases: Iterable[str], slots: dict[str, str] | None = None) -> str:
-    """Phrases of the pack syntax as one regex fragment, longest first, beginnings shared."""
-    return trie_alternation(phrase_parts(p.lower().translate(APOSTROPHES), slots) for p in phrases)
+    """Phrases of the pack syntax as one regex fragment, longest first, beginnings shared.
+
+    Building the fragments of every list of seven packs costs most of a second: each is kept
+    with the compiled patterns (`disk_cache.built`), found by its phrases and slots."""
+    listed = list(phrases)
+    filled = [f"{slot}={body}" for slot, body in sorted((slots or {}).items())]
+    return disk_cache.built(
+        ["phrases_regex", *listed, "\1", *filled],
+        lambda: trie_alternation(phrase_parts(p.lower().translate(APOSTROPHES), slots) for p in listed),
+    )
 
 
 def alternation(regexes: Iterable[str]) -> str:
-    """One alternation of regex fragments, longest first, so the longest cue at a position wins."""
-    unique = sorted({r for r in regexes if r}, key=len, reverse=True)
+    """One alternation of regex fragments, longest first, so the longest cue at a position wins
+    (fragments of one length in a fixed order, so that the pattern is the same in every process)."""
+    unique = sorted({r for r in regexes if r}, key=lambda r: (-len(r), r))
     return "|".join(unique) if unique else r"(?!x)x"
 
 
@@ -158,7 +167,7 @@ class Beginnings:
         for head, lists in words.items():
             for listed in lists:
                 ending.setdefault(listed, set()).add(head)
-        pattern = re.compile(rf"(?<![\w-])(?=({trie_pattern({*stems, *words})})(\w)?)")
+        pattern = disk_cache.compile(rf"(?<![\w-])(?=({trie_pattern({*stems, *words})})(\w)?)")
         return cls(pattern, {k: frozenset(v) for k, v in inside.items()}, {k: frozenset(v) for k, v in ending.items()},
                    frozenset(always))
 
@@ -202,7 +211,7 @@ class Pack:
         phrases = self.strings(section, key)
         slots = self._slots() if any("{" in p for p in phrases) else {}
         body = phrases_regex(phrases, slots)
-        return re.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
+        return disk_cache.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
 
     @cache  # noqa: B019
     def keyed_regex(self, section: str, keys: tuple[str, ...], folded: bool = False) -> re.Pattern[str]:
@@ -217,7 +226,7 @@ class Pack:
             slots = self._slots() if any("{" in p for p in phrases) else {}
             groups.append(f"(?P<{key}>{phrases_regex(phrases, slots)})")
         body = "|".join(groups)
-        return re.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
+        return disk_cache.compile(bounded(body if folded else _any_apostrophe(body)), 0 if folded else re.IGNORECASE)
 
     @cache  # noqa: B019
     def beginnings(self) -> Beginnings:
@@ -227,7 +236,7 @@ class Pack:
     @cache  # noqa: B019
     def pattern_list(self, section: str, key: str) -> tuple[re.Pattern[str], ...]:
         """The regex patterns under `section.key`, each compiled on its own."""
-        return tuple(re.compile(p, re.IGNORECASE) for p in self.strings(section, key))
+        return tuple(disk_cache.compile(p, re.IGNORECASE) for p in self.strings(section, key))
 
     def table(self, section: str, key: str) -> dict[str, Any]:
         value = self.get(section, key, {})
@@ -331,7 +340,7 @@ def lowered(text: str) -> str | None:
 def load(code: str) -> Pack:
     """The pack for `code` (`common` holds the language-independent rules)."""
     text = resources.files("accords.lang").joinpath(f"{code}.toml").read_bytes()
-    return Pack(code, tomllib.loads(text.decode("utf-8")))
+    return Pack(code, disk_cache.toml(text))
 
 
 def packs() -> Iterator[Pack]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from accords import disk_cache
 from accords.document_cache import per_document
 from accords.trie import trie_branches, trie_pattern
 
@@ -63,7 +64,7 @@ class Gazetteer:
             return None
         if casefold:
             body = _spaced(trie_pattern((w.replace(" ", "\0") for w in words), casefold=True))
-            return re.compile(rf"(?<![\w-])(?P<name>{body}){_GENITIVE}{self._tail}", flags)
+            return disk_cache.compile(rf"(?<![\w-])(?P<name>{body}){_GENITIVE}{self._tail}", flags)
         # Proper names and acronyms begin with a capital: the pattern opens with the choice of
         # their first characters, so that the engine skips every other position at once, and
         # checks what stands before a name after its first character. Machine translation
@@ -75,7 +76,7 @@ class Gazetteer:
                 ch = re.escape(first)
                 branches.append(rf"{ch}(?:(?<![\w-]{ch})|(?<={_LOWER}{ch})){_spaced(rest)}")
         body = "|".join(branches) or r"(?!x)x"
-        return re.compile(rf"(?P<name>{body}){_GENITIVE}{self._tail}", flags)
+        return disk_cache.compile(rf"(?P<name>{body}){_GENITIVE}{self._tail}", flags)
 
     def __len__(self) -> int:
         return len(self._names) + len(self._acronyms)
