@@ -307,8 +307,10 @@ def phrase_matches(pack: Pack, section: str, keys: tuple[str, ...], text: str, *
     lower = lowered(text)
     if lower is None:
         return list(_pattern(pack, section, keys, folded=False).finditer(text))
+    if not indexed or len(lower) < INDEXED_CHARS:  # a scan, and no index of the pack to build
+        return list(_pattern(pack, section, keys, folded=True).finditer(lower))
     query = _query(pack, section, keys)
-    if query.inside is None or not indexed or len(lower) < INDEXED_CHARS:
+    if query.inside is None:
         return list(query.folded.finditer(lower))
     anywhere, whole = _beginnings(pack, lower)
     starts: set[int] = set()
