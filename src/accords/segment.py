@@ -245,6 +245,8 @@ TITLE_PARAGRAPHS = 3
 TITLE_PARTS = re.compile(r"\s*[:|–—]\s*|\s+-\s+")
 #: Event kinds whose words show a report of a meeting (taxonomy.json "event_kinds").
 MEETING_KINDS = ("state_visit", "official_visit", "working_visit", "talks", "phone_call", "summit")
+#: The lists whose phrases are counted for each kind of document.
+_SCORED_KINDS = ("joint_statement", "news_report", "press_conference", "names")
 
 
 def _titles(paras: list[Paragraph], title: str | None) -> list[str]:
@@ -287,6 +289,8 @@ def doc_type(paras: list[Paragraph], numbered: int, title: str | None = None) ->
         return "joint_statement"
     scores: Counter[str] = Counter()
     for pack in lang.packs():
+        if not lang.holds_any(pack, "doc_type", _SCORED_KINDS, body):
+            continue  # most packs hold none of these phrases: one scan says so
         own = [m.span() for m in lang.phrase_matches(pack, "doc_type", ("joint_statement",), body, indexed=False)]
         scores["joint_statement"] += len(own)
         for kind in ("news_report", "press_conference"):
@@ -304,7 +308,7 @@ def doc_type(paras: list[Paragraph], numbered: int, title: str | None = None) ->
         return "joint_statement"
     if scores["news_report"]:
         return "news_report"
-    meeting = any(_holds(pack, "event", kind, body) for pack in lang.packs() for kind in MEETING_KINDS)
+    meeting = any(lang.holds_any(pack, "event", MEETING_KINDS, body) for pack in lang.packs())
     return "news_report" if meeting else "other"
 
 
