@@ -333,9 +333,11 @@ def targets_of(
     evidence: list[Evidence] = []
     each = find(pack, "grammar", "each", text, offset)
     work = without_conversions(pack, text)
-    # The year of a deadline is never a count ("through fiscal 2028 for priority projects").
-    years = [m.span("year") for p in _deadline_res(pack) for m in p.finditer(work)]
-    found = [a for a in amounts(pack, work) if not any(s <= a.start < e for s, e in years)]
+    found = amounts(pack, work)
+    # The year of a deadline is never a count ("through fiscal 2028 for priority projects"):
+    # looked for only where there is an amount to set aside.
+    years = [m.span("year") for p in _deadline_res(pack) for m in p.finditer(work)] if found else []
+    found = [a for a in found if not any(s <= a.start < e for s, e in years)]
     for i, amount in enumerate(found):
         if _is_baseline(pack, work, amount, found[:i] + found[i + 1 :]):
             continue
