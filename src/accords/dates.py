@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -47,12 +48,22 @@ def _iso(year: int | None, month: int, day: int | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _month_slot(names: Iterable[str]) -> str:
+    """A month by name or number. It opens with the choice of the characters a month can begin
+    with, the same match: the engine, trying the slot at every position of a text, then
+    rejects most of them on one test instead of trying the name of every month."""
+    names = [n.strip().lower() for n in names if n.strip()]
+    first = "".join(sorted({re.escape(n[0]) for n in names}))
+    by_name = rf"(?=[{first}]){trie_pattern(names, casefold=True)}" if names else r"(?!x)x"
+    return rf"{by_name}|1[0-2]|0?[1-9]"
+
+
 def _fill(pattern: str, months: str) -> str:
     slots = {
         "{day}": r"(?P<day>[0-3]?\d)",
         "{day2}": r"(?P<day2>[0-3]?\d)",
-        "{month}": rf"(?P<month>{months}|1[0-2]|0?[1-9])",
-        "{month2}": rf"(?P<month2>{months}|1[0-2]|0?[1-9])",
+        "{month}": rf"(?P<month>{months})",
+        "{month2}": rf"(?P<month2>{months})",
         "{year}": r"(?P<year>(?:19|20)\d\d)",
     }
     for slot, regex in slots.items():
@@ -67,7 +78,7 @@ def _patterns(pack: Pack) -> tuple[dict[str, int], list[re.Pattern[str]], re.Pat
     months = {str(k).lower(): int(v) for k, v in pack.table("dates", "months").items()}
     month_re = trie_pattern(months, casefold=True)
     compiled = [
-        re.compile(_fill(p, month_re), re.IGNORECASE)
+        re.compile(_fill(p, _month_slot(months)), re.IGNORECASE)
         for key in ("range", "single")
         for p in pack.strings("dates", key)
     ]

@@ -284,13 +284,14 @@ def doc_type(paras: list[Paragraph], numbered: int, title: str | None = None) ->
     """
     body = " ".join(p.text for p in paras if p.kind != "heading")[:DOC_TYPE_CHARS]
     lines = _titles(paras, title)
-    shown = any(_holds(pack, "doc_type", "reproduced", text) for pack in lang.packs() for text in [body, *lines])
+    # Most packs hold none of the phrases of a kind in the body: one scan of them all says so.
+    speaking = [pack for pack in lang.packs() if lang.holds_any(pack, "doc_type", ("reproduced", *_SCORED_KINDS), body)]
+    shown = any(_holds(pack, "doc_type", "reproduced", body) for pack in speaking) or any(
+        _holds(pack, "doc_type", "reproduced", line) for pack in lang.packs() for line in lines)
     if numbered >= 3 or shown or _names_itself(lines):
         return "joint_statement"
     scores: Counter[str] = Counter()
-    for pack in lang.packs():
-        if not lang.holds_any(pack, "doc_type", _SCORED_KINDS, body):
-            continue  # most packs hold none of these phrases: one scan says so
+    for pack in speaking:
         own = [m.span() for m in lang.phrase_matches(pack, "doc_type", ("joint_statement",), body, indexed=False)]
         scores["joint_statement"] += len(own)
         for kind in ("news_report", "press_conference"):
