@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -120,14 +121,14 @@ class Beginnings:
     whether a word character follows it. A list may have a phrase there when one of its
     beginnings is a part of that one: a stem ("strateg~") wherever, a whole word ("a",
     "agreed") only where no letter follows it. For each longest beginning, `inside` gives the
-    lists one of whose phrases may begin there, and `ending` those whose phrases may begin
-    there when it ends a word: read from the beginnings' side, one scan of a text tells every
-    list where it may match (`_candidates`). `always` are the lists with a phrase of no
-    literal beginning ("{country} side"), which only a full scan finds."""
+    lists one of whose phrases may begin there when a letter follows it, and `whole` those
+    when it ends a word: read from the beginnings' side, one scan of a text tells every list
+    where it may match (`_candidates`). `always` are the lists with a phrase of no literal
+    beginning ("{country} side"), which only a full scan finds."""
 
     pattern: re.Pattern[str]
     inside: dict[str, tuple[tuple[str, str], ...]]
-    ending: dict[str, tuple[tuple[str, str], ...]]
+    whole: dict[str, tuple[tuple[str, str], ...]]
     always: frozenset[tuple[str, str]]
 
     @classmethod
@@ -156,8 +157,9 @@ class Beginnings:
                     for listed in words.get(head[:i], ()):
                         inside.setdefault(head, set()).add(listed)
         pattern = re.compile(rf"(?<![\w-])(?=({trie_pattern({*stems, *words})})(\w)?)")
+        whole = {h: {*inside.get(h, ()), *words.get(h, ())} for h in {*inside, *words}}
         return cls(pattern, {h: tuple(sorted(v)) for h, v in inside.items()},
-                   {h: tuple(sorted(v)) for h, v in words.items()}, frozenset(always))
+                   {h: tuple(sorted(v)) for h, v in whole.items()}, frozenset(always))
 
 
 @dataclass(frozen=True, eq=False)
@@ -246,16 +248,11 @@ def _candidates(pack: Pack, lower: str) -> dict[tuple[str, str], list[int]]:
     begin, in text order: one scan of the text for every list, so that a list with no
     beginning in the text is answered without looking at the text again."""
     index = pack.beginnings()
-    out: dict[tuple[str, str], list[int]] = {}
+    out: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
     for m in index.pattern.finditer(lower):
-        start, head = m.start(), m.group(1)
-        for listed in index.inside.get(head, ()):
-            out.setdefault(listed, []).append(start)
-        if m.group(2) is None:
-            for listed in index.ending.get(head, ()):
-                starts = out.setdefault(listed, [])
-                if not starts or starts[-1] != start:
-                    starts.append(start)
+        head, letter = m.groups()
+        for listed in (index.inside if letter else index.whole).get(head, ()):
+            out[listed].append(m.start())
     return out
 
 
