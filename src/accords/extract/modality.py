@@ -90,12 +90,14 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
     raw = [m for level in LEVELS for m in find(pack, "modality", level, text, offset)]
     raw += [_relabel(m, "position") for m in find(pack, "modality", "judgement", text, offset)]
     found = longest_first(raw)
+    looks = find(pack, "modality", "look_only", text, offset)
+    if not found and not looks:
+        return []  # no cue at all: the clause rules below have nothing to read
     only = pack.phrase_regex("grammar", "only")
     negations = [n for n in find(pack, "grammar", "negation", text, offset) if not only.match(text, n.end - offset + 1)]
     found = [c for c in found if not any(0 <= c.start - n.end <= 12 for n in negations)]
     markers = find(pack, "grammar", "infinitive", text, offset) + find(pack, "grammar", "topic", text, offset)
     passives = find(pack, "grammar", "passive", text, offset)
-    looks = find(pack, "modality", "look_only", text, offset)
     wishes = longest_first(find(pack, "modality", "wish", text, offset))
     thats = find(pack, "grammar", "that", text, offset)
     beliefs = find(pack, "modality", "belief", text, offset)
