@@ -111,3 +111,9 @@ def test_letters_of_odd_case_keep_the_case_blind_scan() -> None:
     assert lang.lower_exactly("Caſe") is None and lang.lower_exactly("İstanbul") is None
     assert lang.case_free(r"(?P<num>\d+)\W(?:bn|mrd)") and not lang.case_free("(?-i:[A-Z]+)")
     assert not lang.case_free("USD")
+
+
+def test_apostrophes_made_plain_as_the_table_makes_them() -> None:
+    text = "visite d’État, l‘accord, Hawaiʼi, `quoted' and plain – ÆØÅ ăđ"
+    assert lang.plain_apostrophes(text) == text.translate(lang.APOSTROPHES) == (
+        "visite d'État, l'accord, Hawai'i, 'quoted' and plain – ÆØÅ ăđ")
