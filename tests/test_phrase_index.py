@@ -85,3 +85,35 @@ def test_caches_last_one_document() -> None:
     new_document()
     shout("a")
     assert calls == ["a", "a"]
+
+
+@pytest.mark.parametrize("code", sorted(TEXTS))
+def test_amounts_in_lower_case_are_those_of_a_case_blind_scan(code: str) -> None:
+    """The amount pattern run over the lower-cased text finds, span for span and group for
+    group, what the case-insensitive pattern finds in the text as written."""
+    from accords.extract.targets import _amount_exact_re, _amount_re
+
+    pack = lang.load(code)
+    text = (TEXTS[code] + " USD 3 Billion, EUR 40 MILLION, Ten Thousand Students, 25 Prozent. ").upper() + TEXTS[code]
+    exact, lower = _amount_exact_re(pack), lang.lower_exactly(text)
+    assert exact is not None and lower is not None
+    expected = [(m.span(), m.groupdict()) for m in _amount_re(pack).finditer(text)]
+    assert expected  # the text holds amounts, so the comparison says something
+    assert [(m.span(), {k: v and text[m.start(k) : m.end(k)] for k, v in m.groupdict().items()})
+            for m in exact.finditer(lower)] == expected
+
+
+def test_letters_of_odd_case_keep_the_case_blind_scan() -> None:
+    """A text with a letter that case-insensitive matching takes for another ("ſ" for "s") or
+    whose lower case is longer ("İ") is not matched in lower case; a pattern with a capital
+    or flags of its own is never."""
+    assert lang.lower_exactly("Straße und Maß") == "straße und maß"
+    assert lang.lower_exactly("Caſe") is None and lang.lower_exactly("İstanbul") is None
+    assert lang.case_free(r"(?P<num>\d+)\W(?:bn|mrd)") and not lang.case_free("(?-i:[A-Z]+)")
+    assert not lang.case_free("USD")
+
+
+def test_apostrophes_made_plain_as_the_table_makes_them() -> None:
+    text = "visite d’État, l‘accord, Hawaiʼi, `quoted' and plain – ÆØÅ ăđ"
+    assert lang.plain_apostrophes(text) == text.translate(lang.APOSTROPHES) == (
+        "visite d'État, l'accord, Hawai'i, 'quoted' and plain – ÆØÅ ăđ")

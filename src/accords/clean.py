@@ -60,6 +60,17 @@ class DebrisRules:
         matches, and one scan of the line costs far less than two hundred."""
         return disk_cache.compile("|".join(f"(?:{p.pattern})" for p in self.lines) or r"(?!x)x", re.IGNORECASE)
 
+    @cached_property
+    def anchored(self) -> bool:
+        """Whether every debris line pattern opens with `^` (as PACKS.md asks) and none reads
+        lines within the text (MULTILINE): then only the start of a line can begin a match."""
+        return all(p.pattern.startswith("^") and not p.flags & re.MULTILINE for p in self.lines)
+
+    def is_debris(self, line: str) -> bool:
+        """Whether a debris pattern matches `line`: tried at the line's start alone when the
+        patterns are anchored, not at every position, where each of two hundred fails."""
+        return bool(self.any_line.match(line) if self.anchored else self.any_line.search(line))
+
 
 @cache
 def rules() -> DebrisRules:
@@ -123,7 +134,7 @@ def debris_kind(line: str) -> str | None:
     """`source`, `date` or `debris` when the whole line is page debris, else None."""
     if source_url(line):
         return "source"
-    if rules().any_line.search(line):
+    if rules().is_debris(line):
         return "debris"
     if len(line) <= _DATE_LINE_MAX and date_line(line):
         return "date"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -48,12 +49,22 @@ def _iso(year: int | None, month: int, day: int | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _month_slot(names: Iterable[str]) -> str:
+    """A month by name or number. It opens with the choice of the characters a month can begin
+    with, the same match: the engine, trying the slot at every position of a text, then
+    rejects most of them on one test instead of trying the name of every month."""
+    names = [n.strip().lower() for n in names if n.strip()]
+    first = "".join(sorted({re.escape(n[0]) for n in names}))
+    by_name = rf"(?=[{first}]){trie_pattern(names, casefold=True)}" if names else r"(?!x)x"
+    return rf"{by_name}|1[0-2]|0?[1-9]"
+
+
 def _fill(pattern: str, months: str) -> str:
     slots = {
         "{day}": r"(?P<day>[0-3]?\d)",
         "{day2}": r"(?P<day2>[0-3]?\d)",
-        "{month}": rf"(?P<month>{months}|1[0-2]|0?[1-9])",
-        "{month2}": rf"(?P<month2>{months}|1[0-2]|0?[1-9])",
+        "{month}": rf"(?P<month>{months})",
+        "{month2}": rf"(?P<month2>{months})",
         "{year}": r"(?P<year>(?:19|20)\d\d)",
     }
     for slot, regex in slots.items():
@@ -62,17 +73,103 @@ def _fill(pattern: str, months: str) -> str:
     return rf"(?<![\d/.-])(?:{pattern})(?![\w/])"
 
 
+#: A lookbehind a pack's date pattern may open with, before its first slot ("(?<![\d.])").
+_LOOKBEHIND = re.compile(r"\(\?<[!=](?:\\.|\[(?:\\.|[^\]\\])*\]|[^()\[\]\\])*\)")
+
+
+def _opening(pattern: str) -> str | None:
+    """What every match of a pack's date pattern begins with, when its first slot tells: past
+    its lookbehinds it opens with its day or its year ("digit") or its month ("month"), and it
+    is no choice of several patterns ("a|b")."""
+    pos = 0
+    while m := _LOOKBEHIND.match(pattern, pos):
+        pos = m.end()
+    if _has_top_level_choice(pattern):
+        return None
+    if pattern.startswith(("{day}", "{year}"), pos):
+        return "digit"
+    return "month" if pattern.startswith("{month}", pos) else None
+
+
+def _has_top_level_choice(pattern: str) -> bool:
+    """Whether `pattern` holds a `|` outside every group and character class."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 2 if pattern[i + 1 : i + 3] == "^]" else 1 if pattern[i + 1 : i + 2] in ("]", "^") else 0
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+@dataclass(frozen=True)
+class _DatePattern:
+    """A compiled date pattern, and what its matches begin with (see `_opening`)."""
+
+    regex: re.Pattern[str]
+    opening: str | None
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """A pack's month names and date patterns; what every date holds (a digit or a month's
+    name); and where a month can begin a date."""
+
+    months: dict[str, int]
+    dates: list[_DatePattern]
+    month_or_digit: re.Pattern[str]
+    month_starts: re.Pattern[str]
+
+
 @cache
-def _patterns(pack: Pack) -> tuple[dict[str, int], list[re.Pattern[str]], re.Pattern[str]]:
-    """Month names, the date patterns, and what every date holds: a digit or a month's name."""
+def _patterns(pack: Pack) -> _Patterns:
     months = {str(k).lower(): int(v) for k, v in pack.table("dates", "months").items()}
     month_re = trie_pattern(months, casefold=True)
     compiled = [
-        disk_cache.compile(_fill(p, month_re), re.IGNORECASE)
+        _DatePattern(disk_cache.compile(_fill(p, _month_slot(months)), re.IGNORECASE), _opening(p))
         for key in ("range", "single")
         for p in pack.strings("dates", key)
     ]
-    return months, compiled, re.compile(rf"\d|{month_re}", re.IGNORECASE)
+    return _Patterns(months, compiled, disk_cache.compile(rf"\d|{month_re}", re.IGNORECASE),
+                     disk_cache.compile(rf"(?<![\d/.-])(?=(?:{_month_slot(months)}))", re.IGNORECASE))
+
+
+#: Where a run of digits begins: the only places a date that begins with a digit can begin, as
+#: every date pattern refuses to begin just after a digit (`_fill`).
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _starts(found: _Patterns, text: str) -> dict[str, list[int]]:
+    """Where in `text` a date can begin, for each opening the pack's patterns have: at a run
+    of digits, at a month."""
+    openings = {p.opening for p in found.dates}
+    starts = {"digit": [m.start() for m in _DIGIT_RUN.finditer(text)]} if "digit" in openings else {}
+    if "month" in openings:
+        starts["month"] = [m.start() for m in found.month_starts.finditer(text)]
+    return starts
+
+
+def _finditer(pattern: _DatePattern, text: str, starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """The matches `pattern.regex.finditer(text)` gives. A pattern whose matches begin with a
+    digit or a month is tried only where one begins (`starts`): a few tries instead of a scan
+    of every position, which costs the engine as much for each of a pack's twenty patterns."""
+    if pattern.opening is None:
+        yield from pattern.regex.finditer(text)
+        return
+    end = 0
+    for start in starts[pattern.opening]:
+        if start >= end and (m := pattern.regex.match(text, start)) is not None:
+            yield m
+            end = m.end()
 
 
 def _month(value: str | None, months: dict[str, int]) -> int | None:
@@ -85,13 +182,15 @@ def _month(value: str | None, months: dict[str, int]) -> int | None:
 
 def find_dates(pack: Pack, text: str, offset: int = 0) -> list[DateHit]:
     """Dates and ranges in `text`, ranges first where they overlap single dates."""
-    months, patterns, month_or_digit = _patterns(pack)
-    if not month_or_digit.search(text):
+    found = _patterns(pack)
+    months = found.months
+    if not found.month_or_digit.search(text):
         return []  # a date's month is a number or a month's name
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    for pattern in patterns:
-        for m in pattern.finditer(text):
+    starts = _starts(found, text)
+    for pattern in found.dates:
+        for m in _finditer(pattern, text, starts):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             groups = m.groupdict()

@@ -24,8 +24,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _cues() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """Each listed word with the languages that list it, and each listed letter with its language."""
+def _cues() -> tuple[dict[str, tuple[str, ...]], dict[str, str], re.Pattern[str]]:
+    """Each listed word with the languages that list it, each listed letter with its language,
+    and any listed letter as a pattern: most words hold none, which one search tells."""
     words: dict[str, list[str]] = {}
     letters: dict[str, str] = {}
     for pack in lang.packs():
@@ -33,14 +34,15 @@ def _cues() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
             words.setdefault(word.lower(), []).append(pack.code)
         for letter in str(pack.get("language", "letters", "")):
             letters[letter] = pack.code
-    return {word: tuple(codes) for word, codes in words.items()}, letters
+    any_letter = re.compile("[" + "".join(map(re.escape, letters)) + "]" if letters else r"(?!x)x")
+    return {word: tuple(codes) for word, codes in words.items()}, letters, any_letter
 
 
 def scores(text: str) -> dict[str, int]:
     """For each language, how many words of `text`'s opening are its common words or hold its
     letters. Only words in lower case count, or in capitals throughout (a heading's): a name
     weighs nothing, nor does a capital letter alone (the English "I", a numeral)."""
-    words, letters = _cues()
+    words, letters, any_letter = _cues()
     out: dict[str, int] = {}
     for token in _WORD.findall(text[:SAMPLE]):
         if token.isupper() and len(token) > 1:
@@ -49,8 +51,9 @@ def scores(text: str) -> dict[str, int]:
             continue
         for code in words.get(token, ()):
             out[code] = out.get(code, 0) + 1
-        for code in {letters[ch] for ch in token if ch in letters}:
-            out[code] = out.get(code, 0) + 1
+        if any_letter.search(token):
+            for code in {letters[ch] for ch in token if ch in letters}:
+                out[code] = out.get(code, 0) + 1
     return out
 
 

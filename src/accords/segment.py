@@ -245,6 +245,8 @@ TITLE_PARAGRAPHS = 3
 TITLE_PARTS = re.compile(r"\s*[:|–—]\s*|\s+-\s+")
 #: Event kinds whose words show a report of a meeting (taxonomy.json "event_kinds").
 MEETING_KINDS = ("state_visit", "official_visit", "working_visit", "talks", "phone_call", "summit")
+#: The lists whose phrases are counted for each kind of document.
+_SCORED_KINDS = ("joint_statement", "news_report", "press_conference", "names")
 
 
 def _titles(paras: list[Paragraph], title: str | None) -> list[str]:
@@ -282,11 +284,14 @@ def doc_type(paras: list[Paragraph], numbered: int, title: str | None = None) ->
     """
     body = " ".join(p.text for p in paras if p.kind != "heading")[:DOC_TYPE_CHARS]
     lines = _titles(paras, title)
-    shown = any(_holds(pack, "doc_type", "reproduced", text) for pack in lang.packs() for text in [body, *lines])
+    # Most packs hold none of the phrases of a kind in the body: one scan of them all says so.
+    speaking = [pack for pack in lang.packs() if lang.holds_any(pack, "doc_type", ("reproduced", *_SCORED_KINDS), body)]
+    shown = any(_holds(pack, "doc_type", "reproduced", body) for pack in speaking) or any(
+        _holds(pack, "doc_type", "reproduced", line) for pack in lang.packs() for line in lines)
     if numbered >= 3 or shown or _names_itself(lines):
         return "joint_statement"
     scores: Counter[str] = Counter()
-    for pack in lang.packs():
+    for pack in speaking:
         own = [m.span() for m in lang.phrase_matches(pack, "doc_type", ("joint_statement",), body, indexed=False)]
         scores["joint_statement"] += len(own)
         for kind in ("news_report", "press_conference"):
@@ -304,7 +309,7 @@ def doc_type(paras: list[Paragraph], numbered: int, title: str | None = None) ->
         return "joint_statement"
     if scores["news_report"]:
         return "news_report"
-    meeting = any(_holds(pack, "event", kind, body) for pack in lang.packs() for kind in MEETING_KINDS)
+    meeting = any(lang.holds_any(pack, "event", MEETING_KINDS, body) for pack in lang.packs())
     return "news_report" if meeting else "other"
 
 

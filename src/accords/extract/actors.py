@@ -34,7 +34,8 @@ def actor_phrases(ctx: Context, pack: Pack, start: int, end: int) -> list[Actor]
     out: list[Actor] = [
         Actor(m.start, m.end, tuple(ctx.parties), m.cue) for m in find(pack, "actors", "both", text, start)
     ]
-    for m in find(pack, "actors", "side", text, start):
+    # A side counts only with a state named in it: without one in the window, none can.
+    for m in find(pack, "actors", "side", text, start) if ctx.mentions_in(start, end) else []:
         states = tuple(dict.fromkeys(c.iso for c in ctx.mentions_in(m.start, m.end)))
         if states:
             out.append(Actor(m.start, m.end, states[:1], m.cue))

@@ -61,11 +61,12 @@ class Match:
         return Evidence(field=field_name, value=value, span=(self.start, self.end), cue=self.cue)
 
 
-def find(pack: Pack, section: str, key: str, text: str, offset: int = 0) -> list[Match]:
-    """Every match of the phrases `section.key` of `pack` in `text`, as document spans."""
+def find(pack: Pack, section: str, key: str, text: str, offset: int = 0, *, indexed: bool = True) -> list[Match]:
+    """Every match of the phrases `section.key` of `pack` in `text`, as document spans
+    (`indexed`: see `phrase_matches`; a text asked about one list or two is better scanned)."""
     return [
         Match(offset + m.start(), offset + m.end(), text[m.start() : m.end()], key)
-        for m in phrase_matches(pack, section, (key,), text)
+        for m in phrase_matches(pack, section, (key,), text, indexed=indexed)
     ]
 
 
@@ -109,7 +110,7 @@ class Context:
         if not self.people_by_name:
             return None
         alternatives = "|".join(re.escape(n) for n in sorted(self.people_by_name, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return disk_cache.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
     def pack(self, provision: Provision) -> Pack:
         return pack_for(provision.language, self.main_language)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+from accords import disk_cache
 from accords.extract.context import Match
 from accords.lang import Pack, phrase_matches
 from accords.model import Span
@@ -89,7 +90,7 @@ WORD = re.compile(r"[^\W_][\w'’-]*")
 def _separator(pack: Pack) -> re.Pattern[str]:
     """A comma or a word joining items of a list (and, or)."""
     joiners = pack.phrase_regex("domains", "joiners").pattern
-    return re.compile(rf",|{joiners}", re.IGNORECASE)
+    return disk_cache.compile(rf",|{joiners}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -199,8 +200,10 @@ def domains_of(
     named = _body_names(pack, text, found)
     found = [m for m in found if (m.start, m.end) not in named]
     lists = _lists(pack, text)
-    broad = _phrases(pack, "broad", text, RELATIONSHIP_DOMAIN)
-    heritage = _phrases(pack, "heritage", text, RELATIONSHIP_DOMAIN)
+    # Surveys, threats and listed field words are read in lists only: a text with none is not
+    # searched for their phrases.
+    broad = _phrases(pack, "broad", text, RELATIONSHIP_DOMAIN) if lists else []
+    heritage = _phrases(pack, "heritage", text, RELATIONSHIP_DOMAIN) if lists else []
     surveys = [
         li for li in lists
         if sum(li.names_item(m.start, m.end) for m in broad) >= SURVEY_BROAD_WORDS
@@ -209,13 +212,13 @@ def domains_of(
     # A field named in a survey of the relationship is in passing.
     found = [m for m in found if not any(li.holds(m.start, m.end) for li in surveys)]
     # Fields named as challenges or threats are in passing; the threats are security points.
-    threats = [(li, c) for c in _phrases(pack, "challenges", text, "") for li in lists if li.opened_by(c)]
+    threats = [(li, c) for c in (_phrases(pack, "challenges", text, "") if lists else []) for li in lists if li.opened_by(c)]
     found = [
         m for m in found
         if m.key in THREAT_DOMAINS or not any(m.start >= c.end and li.holds(m.start, m.end) for li, c in threats)
     ]
     # A bare field word counts in a list that names another field.
-    for key in domain_names():
+    for key in domain_names() if lists and found else []:
         for m in _phrases(pack, f"listed_{key}", text, key):
             if any(li.holds(m.start, m.end) and any(li.holds(o.start, o.end) for o in found) for li in lists):
                 found.append(m)

@@ -88,17 +88,17 @@ def registry_entities(kind: str, text: str, offset: int) -> list[Found]:
 def _capitalised(pack: Pack) -> re.Pattern[str]:
     """Capitalised words, with the small words a name holds ("Treaty of Amity"), before a head."""
     small = pack.phrase_regex("entities", "name_words").pattern
-    return re.compile(rf"(?:(?:[{UPPER}](?:[\w'’+–-]|\.(?=[\w–-]))*|{small})\s+)+$")
+    return disk_cache.compile(rf"(?:(?:[{UPPER}](?:[\w'’+–-]|\.(?=[\w–-]))*|{small})\s+)+$")
 
 
 @cache
 def _modifier(pack: Pack) -> re.Pattern[str]:
-    return re.compile(rf"(?:{pack.phrase_regex('entities', 'modifiers').pattern})\s+$", re.IGNORECASE)
+    return disk_cache.compile(rf"(?:{pack.phrase_regex('entities', 'modifiers').pattern})\s+$", re.IGNORECASE)
 
 
 @cache
 def _coordination(pack: Pack) -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{pack.phrase_regex('grammar', 'and').pattern})\s+(?:\S+\s+)?$", re.IGNORECASE)
+    return disk_cache.compile(rf"\s+(?:{pack.phrase_regex('grammar', 'and').pattern})\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -126,7 +126,7 @@ _YEARS = re.compile(rf"\s*,?\s*{_RANGE}(?![-\d])")
 def _period(pack: Pack) -> re.Pattern[str]:
     """The period a plan or programme covers, just after its name ("until 2030", "до 2030 года")."""
     patterns = [p.replace("{year}", YEAR) for p in pack.strings("entities", "periods")]
-    return re.compile(rf"\s*,?\s*(?:{'|'.join(patterns + [_RANGE])})(?![-\d])", re.IGNORECASE)
+    return disk_cache.compile(rf"\s*,?\s*(?:{'|'.join(patterns + [_RANGE])})(?![-\d])", re.IGNORECASE)
 
 
 def _is_name(pack: Pack, words: list[str]) -> bool:
@@ -379,7 +379,7 @@ def _listed(pack: Pack, key: str, text: str, offset: int, head: str, end: int, k
     """Further complements of one head in a list, each another instrument ("agreements in the
     customs field, in the field of emergencies": the second is "agreements in the field of
     emergencies")."""
-    separator = re.compile(rf"\s*(?:,\s*(?:(?:{pack.phrase_regex('grammar', 'and').pattern})\s+)?|\s+(?:{pack.phrase_regex('grammar', 'and').pattern})\s+)", re.IGNORECASE)
+    separator = disk_cache.compile(rf"\s*(?:,\s*(?:(?:{pack.phrase_regex('grammar', 'and').pattern})\s+)?|\s+(?:{pack.phrase_regex('grammar', 'and').pattern})\s+)", re.IGNORECASE)
     links = pack.phrase_regex("grammar", "links")
     out: list[Found] = []
     while (sep := separator.match(text, end)) is not None:
@@ -410,7 +410,7 @@ def _subject_compounds(pack: Pack, text: str, offset: int) -> list[Match]:
     if not any(ending.lower() in lower for ending in endings):
         return []  # no word ends in a head here
     generic = {g.lower() for g in pack.strings("entities", "generic_compounds")}
-    pattern = re.compile(rf"(?<![\w-])(\w{{3,}}?)({'|'.join(map(re.escape, endings))})(?![\w-])", re.IGNORECASE)
+    pattern = disk_cache.compile(rf"(?<![\w-])(\w{{3,}}?)({'|'.join(map(re.escape, endings))})(?![\w-])", re.IGNORECASE)
     return [Match(offset + m.start(), offset + m.end(), m.group(0), "instrument_heads") for m in pattern.finditer(text)
             if m.group(1).lower() not in generic]
 

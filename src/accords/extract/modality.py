@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from accords import disk_cache
 from accords.extract.context import Match, find, longest_first
 from accords.lang import Pack
 from accords.model import Span
@@ -81,7 +82,7 @@ def _relabel(m: Match, level: str) -> Match:
 @cache
 def _and_before(pack: Pack) -> re.Pattern[str]:
     """"and" just before a cue: a second main verb of the subject, not inside a that-clause."""
-    return re.compile(rf"(?:{pack.phrase_regex('grammar', 'and').pattern})\s*$", re.IGNORECASE)
+    return disk_cache.compile(rf"(?:{pack.phrase_regex('grammar', 'and').pattern})\s*$", re.IGNORECASE)
 
 
 def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = None) -> list[Match]:
@@ -90,12 +91,14 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
     raw = [m for level in LEVELS for m in find(pack, "modality", level, text, offset)]
     raw += [_relabel(m, "position") for m in find(pack, "modality", "judgement", text, offset)]
     found = longest_first(raw)
+    looks = find(pack, "modality", "look_only", text, offset)
+    if not found and not looks:
+        return []  # no cue at all: the clause rules below have nothing to read
     only = pack.phrase_regex("grammar", "only")
     negations = [n for n in find(pack, "grammar", "negation", text, offset) if not only.match(text, n.end - offset + 1)]
     found = [c for c in found if not any(0 <= c.start - n.end <= 12 for n in negations)]
     markers = find(pack, "grammar", "infinitive", text, offset) + find(pack, "grammar", "topic", text, offset)
     passives = find(pack, "grammar", "passive", text, offset)
-    looks = find(pack, "modality", "look_only", text, offset)
     wishes = longest_first(find(pack, "modality", "wish", text, offset))
     thats = find(pack, "grammar", "that", text, offset)
     beliefs = find(pack, "modality", "belief", text, offset)
@@ -200,7 +203,7 @@ def cues(pack: Pack, text: str, offset: int = 0, sentences: list[Span] | None = 
 @cache
 def _conjunct(pack: Pack) -> re.Pattern[str]:
     """A comma or "and" just before a verb: the verb is listed with the one before it."""
-    return re.compile(rf"(?:,|(?:{pack.phrase_regex('grammar', 'and').pattern}))\s*(?:\S+\s+)?$", re.IGNORECASE)
+    return disk_cache.compile(rf"(?:,|(?:{pack.phrase_regex('grammar', 'and').pattern}))\s*(?:\S+\s+)?$", re.IGNORECASE)
 
 
 def strongest(found: list[Match], numbered_statement: bool = False) -> tuple[str, Match | None]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from accords.dates import find_dates, years_in
 from accords.extract.context import Context, Match, find
-from accords.lang import Pack
+from accords.lang import Pack, holds_any
 from accords.model import Event, Evidence, Relationship
 
 LEVELS = (
@@ -48,6 +48,8 @@ def sentences(ctx: Context) -> list[Sentence]:
 def _level_matches(ctx: Context, sentence: Sentence) -> list[Match]:
     pack = ctx.pack_of(sentence.language)
     text = ctx.text[sentence.start : sentence.end]
+    if not holds_any(pack, "relationship", LEVELS, text):
+        return []  # most sentences name no level: one scan of all the levels says so
     matches = [m for level in LEVELS for m in find(pack, "relationship", level, text, sentence.start)]
     # Of two level names that overlap, the higher level is the one the text names: "quan hệ Đối
     # tác hợp tác Chiến lược Toàn diện" names the comprehensive strategic partnership, not the
@@ -91,6 +93,8 @@ def extract_relationship(ctx: Context, event: Event) -> Relationship:
             pack = ctx.pack_of(sentence.language)
             text = ctx.text[sentence.start : sentence.end]
             ours = [m for m in matches if m.key == level]
+            if not ours:
+                continue  # only a sentence naming the level in force can raise it
             raises = [r for r in find(pack, "relationship", "upgrade", text, sentence.start) if _raises_to(pack, ctx, r, ours)]
             raises += [m for m in ours if _named_new(pack, ctx, m)]
             raises += [e for e in find(pack, "relationship", "establish", text, sentence.start)
@@ -190,7 +194,8 @@ def _diplomatic_since(ctx: Context, all_sentences: list[Sentence], event_year: i
     for sentence in all_sentences:
         pack = ctx.pack_of(sentence.language)
         text = ctx.text[sentence.start : sentence.end]
-        for cue in find(pack, "relationship", "diplomatic", text, sentence.start)[:1]:
+        # Each sentence is asked about this one list: scanned for it, not indexed.
+        for cue in find(pack, "relationship", "diplomatic", text, sentence.start, indexed=False)[:1]:
             rest = text[cue.end - sentence.start :]
             dates = [d for d in find_dates(pack, rest[:_DIPLOMATIC_DATE_WINDOW]) if d.day and d.year]
             if dates and dates[0].iso():

@@ -122,8 +122,8 @@ def _amounts(pack: Pack, text: str) -> tuple[Amount, ...]:
         return ()  # every amount has a number, in digits or in words
     scales = {str(k).lower(): float(v) for k, v in pack.table("numbers", "scales").items()}
     out: list[Amount] = []
-    for m in _amount_re(pack).finditer(text):
-        g = {k: v for k, v in m.groupdict().items() if v}
+    for m in _amount_matches(pack, text):
+        g = {k: text[m.start(k) : m.end(k)] for k, v in m.groupdict().items() if v}
         raw = g.get("num") or g.get("numa") or g.get("numu")
         value = _number(raw, pack) if raw else None
         if value is None:
@@ -138,8 +138,26 @@ def _amounts(pack: Pack, text: str) -> tuple[Amount, ...]:
         else:
             unit = _lookup(pack, "currencies", g.get("cur1") or g.get("cur2") or "")
         if unit:
-            out.append(Amount(m.start(), m.end(), m.group(0), value, unit))
+            out.append(Amount(m.start(), m.end(), text[m.start() : m.end()], value, unit))
     return tuple(out)
+
+
+def _amount_matches(pack: Pack, text: str) -> list[re.Match[str]]:
+    """The matches of `_amount_re` in `text`, found in its lower case where that finds the
+    same ones: the pattern's long lists of words cost several times less matched exactly."""
+    pattern = _amount_re(pack)
+    lower = lang.lower_exactly(text)
+    exact = _amount_exact_re(pack)
+    if lower is None or exact is None:
+        return list(pattern.finditer(text))
+    return list(exact.finditer(lower))
+
+
+@cache
+def _amount_exact_re(pack: Pack) -> re.Pattern[str] | None:
+    """`_amount_re` for lower-cased text, where the pack's words allow it (see `lang.case_free`)."""
+    source = _amount_re(pack).pattern
+    return disk_cache.compile(source) if lang.case_free(source) else None
 
 
 _YEAR_SLOT = r"(?P<year>(?:19|20)\d\d)"
@@ -200,7 +218,7 @@ _SENTENCE_END = re.compile(r"(?<!\b\w)[.;!?](?=\s+[\"“«(]?[^\W\d_a-zа-яёđ
 
 @cache
 def _dated_res(pack: Pack) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p.replace("{year}", _YEAR_SLOT), re.IGNORECASE) for p in pack.strings("targets", "dated"))
+    return tuple(disk_cache.compile(p.replace("{year}", _YEAR_SLOT), re.IGNORECASE) for p in pack.strings("targets", "dated"))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -333,9 +351,11 @@ def targets_of(
     evidence: list[Evidence] = []
     each = find(pack, "grammar", "each", text, offset)
     work = without_conversions(pack, text)
-    # The year of a deadline is never a count ("through fiscal 2028 for priority projects").
-    years = [m.span("year") for p in _deadline_res(pack) for m in p.finditer(work)]
-    found = [a for a in amounts(pack, work) if not any(s <= a.start < e for s, e in years)]
+    found = amounts(pack, work)
+    # The year of a deadline is never a count ("through fiscal 2028 for priority projects"):
+    # looked for only where there is an amount to set aside.
+    years = [m.span("year") for p in _deadline_res(pack) for m in p.finditer(work)] if found else []
+    found = [a for a in found if not any(s <= a.start < e for s, e in years)]
     for i, amount in enumerate(found):
         if _is_baseline(pack, work, amount, found[:i] + found[i + 1 :]):
             continue
@@ -417,7 +437,7 @@ def _multiples(pack: Pack, text: str, found: list[Amount], offset: int) -> list[
 
 @cache
 def _during_res(pack: Pack) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p.replace("{year}", _YEAR_SLOT), re.IGNORECASE) for p in pack.strings("targets", "during"))
+    return tuple(disk_cache.compile(p.replace("{year}", _YEAR_SLOT), re.IGNORECASE) for p in pack.strings("targets", "during"))
 
 
 def _aimed_year(pack: Pack, text: str, sentence: tuple[int, int], amount: Amount, since: int,

@@ -8,6 +8,7 @@ cues the same way and adding a language never touches an extractor.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -83,7 +84,18 @@ def phrase_parts(phrase: str, slots: dict[str, str] | None = None) -> tuple[str,
 
 #: Typographic apostrophes read as the plain one, in phrases and in the text they are matched
 #: against ("visite d’Etat" is "visite d'état"); one character for one keeps every offset.
-APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+TYPOGRAPHIC_APOSTROPHES = "\u2019\u2018\u02bc`"
+APOSTROPHES = str.maketrans({typographic: "'" for typographic in TYPOGRAPHIC_APOSTROPHES})
+
+
+def plain_apostrophes(text: str) -> str:
+    """`text.translate(APOSTROPHES)`, by a replacement of each apostrophe the text holds: a
+    translation table with letters beyond ASCII costs a lookup a character, hundreds of times
+    more on a long text than the few scans this costs."""
+    for typographic in TYPOGRAPHIC_APOSTROPHES:
+        if typographic in text:
+            text = text.replace(typographic, "'")
+    return text
 
 
 def _any_apostrophe(body: str) -> str:
@@ -128,14 +140,15 @@ class Beginnings:
     `pattern` finds, at each word start of a lowered text, the longest beginning there and
     whether a word character follows it. A list may have a phrase there when one of its
     beginnings is a part of that one: a stem ("strateg~") wherever, a whole word ("a",
-    "agreed") only where no letter follows it. For each list, `inside` gives the longest
-    beginnings at which one of its phrases may begin, and `ending` those at which one may
-    begin when they end a word. `always` are the lists with a phrase of no literal beginning
-    ("{country} side"), which only a full scan finds."""
+    "agreed") only where no letter follows it. For each longest beginning, `inside` gives the
+    lists one of whose phrases may begin there when a letter follows it, and `whole` those
+    when it ends a word: read from the beginnings' side, one scan of a text tells every list
+    where it may match (`_candidates`). `always` are the lists with a phrase of no literal
+    beginning ("{country} side"), which only a full scan finds."""
 
     pattern: re.Pattern[str]
-    inside: dict[tuple[str, str], frozenset[str]]
-    ending: dict[tuple[str, str], frozenset[str]]
+    inside: dict[str, tuple[tuple[str, str], ...]]
+    whole: dict[str, tuple[tuple[str, str], ...]]
     always: frozenset[tuple[str, str]]
 
     @classmethod
@@ -155,21 +168,18 @@ class Beginnings:
                         always.add((section, key))
                     else:
                         (stems if tail.startswith(_STEM_TAIL) else words).setdefault(head, set()).add((section, key))
-        inside: dict[tuple[str, str], set[str]] = {}
+        inside: dict[str, set[tuple[str, str]]] = {}
         for head in {*stems, *words}:
             for i in range(1, len(head) + 1):
                 for listed in stems.get(head[:i], ()):
-                    inside.setdefault(listed, set()).add(head)
+                    inside.setdefault(head, set()).add(listed)
                 if i < len(head) and not _WORD_CHAR.match(head[i]):
                     for listed in words.get(head[:i], ()):
-                        inside.setdefault(listed, set()).add(head)
-        ending: dict[tuple[str, str], set[str]] = {}
-        for head, lists in words.items():
-            for listed in lists:
-                ending.setdefault(listed, set()).add(head)
+                        inside.setdefault(head, set()).add(listed)
         pattern = disk_cache.compile(rf"(?<![\w-])(?=({trie_pattern({*stems, *words})})(\w)?)")
-        return cls(pattern, {k: frozenset(v) for k, v in inside.items()}, {k: frozenset(v) for k, v in ending.items()},
-                   frozenset(always))
+        whole = {h: {*inside.get(h, ()), *words.get(h, ())} for h in {*inside, *words}}
+        return cls(pattern, {h: tuple(sorted(v)) for h, v in inside.items()},
+                   {h: tuple(sorted(v)) for h, v in whole.items()}, frozenset(always))
 
 
 @dataclass(frozen=True, eq=False)
@@ -253,27 +263,27 @@ INDEXED_CHARS = 160
 
 
 @per_document
-def _beginnings(pack: Pack, lower: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Where in `lower` (a text as `lowered` gives it) each longest beginning of a phrase of
-    `pack` stands, and where it stands as a whole word: one scan of the text for every list."""
-    anywhere: dict[str, list[int]] = {}
-    whole: dict[str, list[int]] = {}
-    for m in pack.beginnings().pattern.finditer(lower):
-        anywhere.setdefault(m.group(1), []).append(m.start())
-        if m.group(2) is None:
-            whole.setdefault(m.group(1), []).append(m.start())
-    return anywhere, whole
+def _candidates(pack: Pack, lower: str) -> dict[tuple[str, str], list[int]]:
+    """Where in `lower` (a text as `lowered` gives it) a phrase of each list of `pack` may
+    begin, in text order: one scan of the text for every list, so that a list with no
+    beginning in the text is answered without looking at the text again."""
+    index = pack.beginnings()
+    out: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    for m in index.pattern.finditer(lower):
+        head, letter = m.groups()
+        for listed in (index.inside if letter else index.whole).get(head, ()):
+            out[listed].append(m.start())
+    return out
 
 
 @dataclass(frozen=True)
 class _Query:
     """What `phrase_matches` needs of some lists of a pack, put together once: their pattern
-    for lowered text, and the beginnings their phrases start at (none when a full scan is
-    needed)."""
+    for lowered text, and the lists whose candidates it reads (none when a full scan is
+    needed: a list has a phrase of no literal beginning)."""
 
     folded: re.Pattern[str]
-    inside: frozenset[str] | None
-    ending: frozenset[str]
+    lists: tuple[tuple[str, str], ...] | None
 
 
 def _pattern(pack: Pack, section: str, keys: tuple[str, ...], folded: bool) -> re.Pattern[str]:
@@ -285,15 +295,17 @@ def _pattern(pack: Pack, section: str, keys: tuple[str, ...], folded: bool) -> r
 @cache
 def _query(pack: Pack, section: str, keys: tuple[str, ...]) -> _Query:
     folded = _pattern(pack, section, keys, folded=True)
-    index = pack.beginnings()
-    lists = [(section, key) for key in keys]
-    if any(listed in index.always for listed in lists):
-        return _Query(folded, None, frozenset())
-    return _Query(
-        folded,
-        frozenset(h for listed in lists for h in index.inside.get(listed, ())),
-        frozenset(h for listed in lists for h in index.ending.get(listed, ())),
-    )
+    lists = tuple((section, key) for key in keys)
+    if any(listed in pack.beginnings().always for listed in lists):
+        return _Query(folded, None)
+    return _Query(folded, lists)
+
+
+def _starts(candidates: dict[tuple[str, str], list[int]], lists: tuple[tuple[str, str], ...]) -> list[int]:
+    """Where a phrase of any of `lists` may begin, in text order and each once."""
+    if len(lists) == 1:
+        return candidates.get(lists[0], [])
+    return sorted({start for listed in lists for start in candidates.get(listed, ())})
 
 
 def phrase_matches(pack: Pack, section: str, keys: tuple[str, ...], text: str, *, indexed: bool = True) -> list[re.Match[str]]:
@@ -310,21 +322,57 @@ def phrase_matches(pack: Pack, section: str, keys: tuple[str, ...], text: str, *
     if not indexed or len(lower) < INDEXED_CHARS:  # a scan, and no index of the pack to build
         return list(_pattern(pack, section, keys, folded=True).finditer(lower))
     query = _query(pack, section, keys)
-    if query.inside is None:
+    if query.lists is None:
         return list(query.folded.finditer(lower))
-    anywhere, whole = _beginnings(pack, lower)
-    starts: set[int] = set()
-    for head in query.inside.intersection(anywhere):
-        starts.update(anywhere[head])
-    for head in query.ending.intersection(whole):
-        starts.update(whole[head])
     out: list[re.Match[str]] = []
     end = 0
-    for start in sorted(starts):
+    for start in _starts(_candidates(pack, lower), query.lists):
         if start >= end and (m := query.folded.match(lower, start)) is not None:
             out.append(m)
             end = m.end()
     return out
+
+
+def holds_any(pack: Pack, section: str, keys: tuple[str, ...], text: str) -> bool:
+    """Whether a phrase of any list of `section` under `keys` stands in `text`: one scan for
+    them all, as their union finds a match wherever one of them does. A question asked of a
+    few lists of every pack (the kind of a document) is mostly answered no by this scan alone."""
+    lower = lowered(text)
+    if lower is None:
+        return _pattern(pack, section, keys, folded=False).search(text) is not None
+    return _pattern(pack, section, keys, folded=True).search(lower) is not None
+
+
+#: What `case_free` looks past: escapes ("\\W") and group names ("(?P<Name>").
+_NOT_LETTERS = re.compile(r"\\.|\(\?P<\w+>")
+
+
+def case_free(pattern: str) -> bool:
+    """Whether `pattern`, compiled case-insensitively, finds in a text what it finds, compiled
+    as it is, in the text's `lower_exactly`: none of its letters is a capital or an odd lower
+    case (see `_odd_case`), and it sets no flags of its own."""
+    letters = _NOT_LETTERS.sub("", pattern)
+    return "(?" not in letters.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace(
+        "(?<", "") and not any(ch != ch.lower() or _odd_case(ch) for ch in set(letters))
+
+
+@cache
+def _odd_case(ch: str) -> bool:
+    """A lower-case letter that case-insensitive matching takes for another one of the same
+    capital ("ſ" for "s", "ς" for "σ", "ı" for "i"), which lower-casing keeps apart."""
+    upper = ch.upper()
+    return len(upper) == 1 and upper.lower() != ch
+
+
+@lru_cache(maxsize=256)
+def lower_exactly(text: str) -> str | None:
+    """`text` in lower case, in which a `case_free` pattern compiled without IGNORECASE finds
+    the same matches as compiled with it in `text`, several times faster: None when lowering
+    moves offsets or the text holds a letter of odd case."""
+    lower = text.lower()
+    if len(lower) != len(text) or any(map(_odd_case, set(lower))):
+        return None
+    return lower
 
 
 @lru_cache(maxsize=256)
@@ -335,7 +383,7 @@ def lowered(text: str) -> str | None:
     Every cue list of an extractor is matched against the same provision, so the provisions of
     the document in hand are lowered once each, not once per cue list."""
     lower = text.lower()
-    return lower.translate(APOSTROPHES) if len(lower) == len(text) else None
+    return plain_apostrophes(lower) if len(lower) == len(text) else None
 
 
 @cache
