@@ -4,6 +4,16 @@ Accents and special letters are ignored on both sides ("lien bang nga" finds "Li
 The filters on parties, domain, modality and years are also words in the index (`store.facets`),
 so FTS5 intersects them with the query's words; the language, status and exact dates are checked
 on the rows found. The user's words are one group (`words.expression`) AND-ed with the filters.
+
+A common word matches tens of thousands of provisions, and a search's first answer must not read
+them all, so its work is bounded as mature tools bound it (Datasette gives each facet a time limit,
+search engines say "about 10,000 results"):
+
+- the page of hits is ranked inside the index (bm25 needs only the index) and only its rows are read;
+- the total is exact when the index alone counts it (no filter checked on rows), else counted up to
+  `COUNTED` and then given as a lower bound (`SearchResult.more`, shown as "5,000+");
+- the facets count the newest `SAMPLE` matches (`SearchResult.sampled` says so when there were more):
+  enough to show which partners, domains and years dominate, and a facet's link gives the exact total.
 """
 
 from __future__ import annotations
@@ -24,6 +34,10 @@ from accords.taxonomy import DOMAINS as DOMAIN_NAMES
 
 FACETS = ("partner", "domain", "modality", "language", "year")
 FILTERS = ("parties", "domain", "modality", "language", "status", "since", "until", "text")
+COUNTED = 5_000
+"""Matches counted at most when each must be read to check a filter; past it the total is a lower bound."""
+SAMPLE = 1_000
+"""Matches the facets are counted over at most: the newest (the highest provision ids)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,10 @@ class SearchResult(Tabular):
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     domain: DomainCount | None = None
     """Set when the words are a domain's name ("energy"): the provisions filed under it."""
+    more: bool = False
+    """True when more than `hits.total` matched: they were counted up to `COUNTED` only."""
+    sampled: int | None = None
+    """Set when more matched than the facets count: they count the newest `sampled` matches."""
 
     def records(self) -> list[dict[str, Any]]:
         return self.hits.records()
@@ -78,11 +96,12 @@ def search(
     """Provisions matching the filters' text within the other filters, best first.
 
     Without text, the filters (other than language, status and dates) alone choose the provisions,
-    newest first. With `count`, all matches are counted by partner, domain, modality, language and
-    year, leaving out `own_side` among partners (every document of a one-sided register is its own).
-    Counting reads every match; `keep`, when given, is asked for the counts by a key that names the
-    search, so a caller that keeps answers until the register changes (the web app) counts each
-    search once for all its pages.
+    newest first. With `count`, the matches are counted in all and by partner, domain, modality,
+    language and year, as bounded as the module says, leaving out `own_side` among partners (every
+    document of a one-sided register is its own). `keep`, when given, is asked for the counts by a
+    key that names the search, so a caller that keeps answers until the register changes (the web
+    app) counts each search once for all its pages. Without `count` (an export), every match is
+    listed and none counted.
     """
     wanted = filters.checked().only(FILTERS, "search")
     window = (window or Window(20)).checked()
@@ -108,36 +127,25 @@ def search(
     where = Where()
     where.documents(Filters(since=wanted.since, until=wanted.until))
     where.provisions(Filters(language=wanted.language, status=wanted.status))
-    order = "hits.score" if query else "d.date IS NULL, d.date DESC, p.id DESC"
     try:
         counted = (
             (keep or _now)(
                 ("search counts", match, where.sql, tuple(where.params)), lambda: _counts(conn, match, where)
             )
             if count
-            else []
+            else Counted()
         )
-        rows = conn.execute(
-            f"""SELECT p.id, p.document_id, p.number, p.section, p.modality, p.language, p.text,
-                       d.file, d.title, d.date, {PARTIES} AS parties, {DOMAINS} AS domains
-                FROM (SELECT rowid, bm25(provisions_fts, 1.0, 0.0) AS score FROM provisions_fts
-                      WHERE provisions_fts MATCH ?) AS hits
-                     JOIN provisions p ON p.id = hits.rowid JOIN documents d ON d.id = p.document_id
-                WHERE {where.sql} ORDER BY {order} LIMIT ? OFFSET ?""",
-            [match, *where.params, window.rows, window.offset],
-        ).fetchall()
+        rows = conn.execute(_page(query, where), [match, *where.params, window.rows, window.offset]).fetchall()
     except sqlite3.OperationalError:
         # Reads are never locked out in WAL mode: what fails here is the query's syntax. The
         # database's own words name its internals, not the user's mistake.
         raise QueryError(f"bad search {query!r}: {words.HELP}") from None
-    total = len(rows) + window.offset if not count else 0
+    total = counted.total if count else len(rows) + window.offset
     found: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
-    for r in counted:
-        if r["facet"] == "total":
-            total = r["n"]
-        elif r["facet"] == "partner" and r["value"] == own_side:
+    for r in counted.facets:
+        if r["facet"] == "partner" and r["value"] == own_side:
             continue
-        elif r["value"]:
+        if r["value"]:
             found[r["facet"]].append((r["value"], r["n"]))
     for name in FACETS:
         found[name].sort(key=lambda item: (-item[1], item[0]) if name != "year" else (item[0],))
@@ -163,15 +171,43 @@ def search(
         for r in rows
     ]
     return SearchResult(
-        query, Page(hits, total, window.limit, window.offset), found, _domain_named(conn, query)
+        query,
+        Page(hits, total, window.limit, window.offset),
+        found,
+        _domain_named(conn, query),
+        more=counted.more,
+        sampled=SAMPLE if counted.total > SAMPLE else None,
     )
 
 
-Keep = Callable[[Hashable, Callable[[], list[sqlite3.Row]]], list[sqlite3.Row]]
+_HIT_COLUMNS = f"""p.id, p.document_id, p.number, p.section, p.modality, p.language, p.text,
+       d.file, d.title, d.date, {PARTIES} AS parties, {DOMAINS} AS domains"""
+
+
+def _page(query: str, where: Where) -> str:
+    """The statement for a page of hits (parameters: the match, the clauses', limit, offset).
+
+    Ranked by words and with no filter to check on rows, the index ranks every match and only the
+    page's rows are read; otherwise the matches are read, checked and sorted."""
+    if query and not where.clauses:
+        return f"""SELECT {_HIT_COLUMNS}
+            FROM (SELECT rowid, bm25(provisions_fts, 1.0, 0.0) AS score FROM provisions_fts
+                  WHERE provisions_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?) AS hits
+                 CROSS JOIN provisions p ON p.id = hits.rowid CROSS JOIN documents d ON d.id = p.document_id
+            ORDER BY hits.score, p.id"""
+    order = "hits.score, p.id" if query else "d.date IS NULL, d.date DESC, p.id DESC"
+    return f"""SELECT {_HIT_COLUMNS}
+        FROM (SELECT rowid, bm25(provisions_fts, 1.0, 0.0) AS score FROM provisions_fts
+              WHERE provisions_fts MATCH ?) AS hits
+             JOIN provisions p ON p.id = hits.rowid JOIN documents d ON d.id = p.document_id
+        WHERE {where.sql} ORDER BY {order} LIMIT ? OFFSET ?"""
+
+
+Keep = Callable[[Hashable, Callable[[], "Counted"]], "Counted"]
 """Something that gives the answer kept under a key, or computes it with the function given."""
 
 
-def _now(key: Hashable, compute: Callable[[], list[sqlite3.Row]]) -> list[sqlite3.Row]:
+def _now(key: Hashable, compute: Callable[[], Counted]) -> Counted:
     """No keeping: compute each time."""
     return compute()
 
@@ -188,28 +224,48 @@ def _years(conn: sqlite3.Connection, wanted: Filters) -> list[str]:
     ]
 
 
-def _counts(conn: sqlite3.Connection, match: str, where: Where) -> list[sqlite3.Row]:
+@dataclass(frozen=True)
+class Counted:
+    """A search's matches counted: in all (a lower bound if `more`), and by facet over a sample."""
+
+    total: int = 0
+    more: bool = False
+    facets: list[sqlite3.Row] = field(default_factory=list)
+
+
+def _counts(conn: sqlite3.Connection, match: str, where: Where) -> Counted:
+    """The matches counted in all and by facet, each bounded (see the module's docstring)."""
+    documents = "CROSS JOIN documents d ON d.id = p.document_id" if where.clauses else ""
+    if where.clauses:
+        total = conn.execute(
+            f"""SELECT COUNT(*) FROM (
+                    SELECT 1 FROM provisions_fts CROSS JOIN provisions p ON p.id = provisions_fts.rowid {documents}
+                    WHERE provisions_fts MATCH ? AND {where.sql} LIMIT ?)""",
+            [match, *where.params, COUNTED + 1],
+        ).fetchone()[0]
+    else:  # the index's own count: no row is read
+        total = conn.execute("SELECT COUNT(*) FROM provisions_fts WHERE provisions_fts MATCH ?", (match,)).fetchone()[0]
     # Partners and years are counted per document (a document's hits counted together), so each
-    # document is looked up once rather than once per matching provision.
-    documents = "JOIN documents d ON d.id = p.document_id" if where.clauses else ""
-    return conn.execute(
+    # document is looked up once rather than once per matching provision. CROSS JOIN keeps the
+    # sample outermost: the planner would otherwise scan every document to meet it.
+    facets = conn.execute(
         f"""WITH hits AS MATERIALIZED (
                 SELECT p.id, p.document_id, p.modality, p.language
-                FROM provisions_fts JOIN provisions p ON p.id = provisions_fts.rowid {documents}
-                WHERE provisions_fts MATCH ? AND {where.sql}),
+                FROM provisions_fts CROSS JOIN provisions p ON p.id = provisions_fts.rowid {documents}
+                WHERE provisions_fts MATCH ? AND {where.sql} ORDER BY provisions_fts.rowid DESC LIMIT ?),
             docs AS MATERIALIZED (SELECT document_id, COUNT(*) AS n FROM hits GROUP BY document_id)
-            SELECT 'total' AS facet, NULL AS value, COUNT(*) AS n FROM hits
-            UNION ALL SELECT 'partner', c.country, SUM(docs.n) FROM docs
-                JOIN document_countries c ON c.document_id = docs.document_id AND c.role = 'party'
+            SELECT 'partner' AS facet, c.country AS value, SUM(docs.n) AS n FROM docs
+                CROSS JOIN document_countries c ON c.document_id = docs.document_id AND c.role = 'party'
                 GROUP BY c.country
             UNION ALL SELECT 'domain', pd.domain, COUNT(*) FROM hits
-                JOIN provision_domains pd ON pd.provision_id = hits.id GROUP BY pd.domain
+                CROSS JOIN provision_domains pd ON pd.provision_id = hits.id GROUP BY pd.domain
             UNION ALL SELECT 'modality', modality, COUNT(*) FROM hits GROUP BY modality
             UNION ALL SELECT 'language', language, COUNT(*) FROM hits GROUP BY language
             UNION ALL SELECT 'year', substr(d.date, 1, 4), SUM(docs.n) FROM docs
-                JOIN documents d ON d.id = docs.document_id GROUP BY substr(d.date, 1, 4)""",
-        [match, *where.params],
+                CROSS JOIN documents d ON d.id = docs.document_id GROUP BY substr(d.date, 1, 4)""",
+        [match, *where.params, SAMPLE],
     ).fetchall()
+    return Counted(min(total, COUNTED) if where.clauses else total, total > COUNTED and bool(where.clauses), facets)
 
 
 def _domain_named(conn: sqlite3.Connection, query: str) -> DomainCount | None:
