@@ -86,3 +86,27 @@ def test_a_page_ranked_in_the_index_is_that_page_of_every_match_ranked(
     page = query.search.search(gold, wanted, Window(4, offset)).hits.items
     assert [hit.provision_id for hit in page] == ranked[offset : offset + 4]
     assert page == _all(gold, wanted)[offset : offset + 4]
+
+
+def test_past_the_ranked_matches_the_older_follow_newest_first(gold: sqlite3.Connection, monkeypatch: Any) -> None:
+    wanted = Filters(text=WORDS)
+    scores = {
+        r[0]: r[1]
+        for r in gold.execute(
+            "SELECT rowid, bm25(provisions_fts, 1.0, 0.0) FROM provisions_fts WHERE provisions_fts MATCH ?",
+            (f"text : ({words.expression(WORDS)})",),
+        )
+    }
+    newest = sorted(scores, reverse=True)
+    monkeypatch.setattr(query.search, "RANKED", 6)
+    expected = sorted(newest[:6], key=lambda pid: (scores[pid], pid)) + newest[6:]
+    every = _all(gold, wanted)
+    assert [hit.provision_id for hit in every] == expected and len(expected) > 12
+    for offset in (0, 3, 5, 6, 11):
+        page = query.search.search(gold, wanted, Window(4, offset))
+        assert page.hits.items == every[offset : offset + 4] and page.ranked == 6
+    checked = Filters(text=WORDS, language="nb")
+    nb = [hit.provision_id for hit in _all(gold, checked)]
+    kept = [pid for pid in newest if pid in set(nb)]
+    assert nb == sorted(kept[:6], key=lambda pid: (scores[pid], pid)) + kept[6:]
+    assert query.search.search(gold, wanted, Window(4, 2)).hits.items == every[2:6]

@@ -9,7 +9,9 @@ A common word matches tens of thousands of provisions, and a search's first answ
 them all, so its work is bounded as mature tools bound it (Datasette gives each facet a time limit,
 search engines say "about 10,000 results"):
 
-- the page of hits is ranked inside the index (bm25 needs only the index) and only its rows are read;
+- the newest `RANKED` matches are ranked by relevance (bm25, from the index alone), the older ones
+  follow newest first (a search engine's rescoring window): a page costs that many scores however
+  many matched, and only its rows are read;
 - the total is exact when the index alone counts it (no filter checked on rows), else counted up to
   `COUNTED` and then given as a lower bound (`SearchResult.more`, shown as "5,000+");
 - the facets count the newest `SAMPLE` matches (`SearchResult.sampled` says so when there were more):
@@ -18,6 +20,7 @@ search engines say "about 10,000 results"):
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -38,6 +41,8 @@ COUNTED = 5_000
 """Matches counted at most when each must be read to check a filter; past it the total is a lower bound."""
 SAMPLE = 1_000
 """Matches the facets are counted over at most: the newest (the highest provision ids)."""
+RANKED = 2_000
+"""Matches ranked by relevance at most: the newest; the older ones follow them, newest first."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,9 @@ class SearchResult(Tabular):
     """True when more than `hits.total` matched: they were counted up to `COUNTED` only."""
     sampled: int | None = None
     """Set when more matched than the facets count: they count the newest `sampled` matches."""
+    ranked: int | None = None
+    """Set when more matched by words than are ranked: the newest `ranked` come best first, then the
+    older ones newest first."""
 
     def records(self) -> list[dict[str, Any]]:
         return self.hits.records()
@@ -93,7 +101,8 @@ def search(
     count: bool = True,
     keep: Keep | None = None,
 ) -> SearchResult:
-    """Provisions matching the filters' text within the other filters, best first.
+    """Provisions matching the filters' text within the other filters, best first (among the newest
+    `RANKED`: see the module).
 
     Without text, the filters (other than language, status and dates) alone choose the provisions,
     newest first. With `count`, the matches are counted in all and by partner, domain, modality,
@@ -135,7 +144,7 @@ def search(
             if count
             else Counted()
         )
-        rows = conn.execute(_page(query, where), [match, *where.params, window.rows, window.offset]).fetchall()
+        rows = _hits(conn, query, match, where, window)
     except sqlite3.OperationalError:
         # Reads are never locked out in WAL mode: what fails here is the query's syntax. The
         # database's own words name its internals, not the user's mistake.
@@ -177,6 +186,7 @@ def search(
         _domain_named(conn, query),
         more=counted.more,
         sampled=SAMPLE if counted.total > SAMPLE else None,
+        ranked=RANKED if query and counted.total > RANKED else None,
     )
 
 
@@ -184,23 +194,58 @@ _HIT_COLUMNS = f"""p.id, p.document_id, p.number, p.section, p.modality, p.langu
        d.file, d.title, d.date, {PARTIES} AS parties, {DOMAINS} AS domains"""
 
 
-def _page(query: str, where: Where) -> str:
-    """The statement for a page of hits (parameters: the match, the clauses', limit, offset).
+def _hits(conn: sqlite3.Connection, query: str, match: str, where: Where, window: Window) -> list[sqlite3.Row]:
+    """The window's hits: ranked by words as the module says, else newest document first."""
+    if not query:
+        return conn.execute(
+            f"""SELECT {_HIT_COLUMNS} FROM provisions_fts JOIN provisions p ON p.id = provisions_fts.rowid
+                JOIN documents d ON d.id = p.document_id
+                WHERE provisions_fts MATCH ? AND {where.sql}
+                ORDER BY d.date IS NULL, d.date DESC, p.id DESC LIMIT ? OFFSET ?""",
+            [match, *where.params, window.rows, window.offset],
+        ).fetchall()
+    ids = _ranked(conn, match, where, window)
+    rows = {
+        r["id"]: r
+        for r in conn.execute(
+            f"""SELECT {_HIT_COLUMNS} FROM provisions p CROSS JOIN documents d ON d.id = p.document_id
+                WHERE p.id IN (SELECT value FROM json_each(?))""",
+            (json.dumps(ids),),
+        )
+    }
+    return [rows[pid] for pid in ids]
 
-    Ranked by words and with no filter to check on rows, the index ranks every match and only the
-    page's rows are read; otherwise the matches are read, checked and sorted."""
-    if query and not where.clauses:
-        return f"""SELECT {_HIT_COLUMNS}
-            FROM (SELECT rowid, bm25(provisions_fts, 1.0, 0.0) AS score FROM provisions_fts
-                  WHERE provisions_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?) AS hits
-                 CROSS JOIN provisions p ON p.id = hits.rowid CROSS JOIN documents d ON d.id = p.document_id
-            ORDER BY hits.score, p.id"""
-    order = "hits.score, p.id" if query else "d.date IS NULL, d.date DESC, p.id DESC"
-    return f"""SELECT {_HIT_COLUMNS}
-        FROM (SELECT rowid, bm25(provisions_fts, 1.0, 0.0) AS score FROM provisions_fts
-              WHERE provisions_fts MATCH ?) AS hits
-             JOIN provisions p ON p.id = hits.rowid JOIN documents d ON d.id = p.document_id
-        WHERE {where.sql} ORDER BY {order} LIMIT ? OFFSET ?"""
+
+def _ranked(conn: sqlite3.Connection, match: str, where: Where, window: Window) -> list[int]:
+    """The ids of the window's hits: the newest `RANKED` matches best first (bm25 on the words), then
+    the older ones newest first. The index gives matches newest first and scores only those read,
+    so a page among the ranked ones costs `RANKED` scores however many matched."""
+    # The rows are joined only to check a filter; FTS5 still gives its matches in rowid order.
+    joined = (
+        "CROSS JOIN provisions p ON p.id = provisions_fts.rowid CROSS JOIN documents d ON d.id = p.document_id"
+        if where.clauses
+        else ""
+    )
+    matches = f"""SELECT provisions_fts.rowid AS id, bm25(provisions_fts, 1.0, 0.0) AS score
+        FROM provisions_fts {joined} WHERE provisions_fts MATCH ? AND {where.sql}"""
+    newest = f"{matches} ORDER BY provisions_fts.rowid DESC LIMIT ?"
+    ids = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT id FROM ({newest}) ORDER BY score, id LIMIT ? OFFSET ?",
+            [match, *where.params, RANKED, window.rows, window.offset],
+        )
+    ]
+    if len(ids) == window.rows:
+        return ids
+    ranked, oldest = conn.execute(f"SELECT COUNT(*), MIN(id) FROM ({newest})", [match, *where.params, RANKED]).fetchone()
+    if ranked < RANKED:
+        return ids
+    rest = conn.execute(
+        f"{matches} AND provisions_fts.rowid < ? ORDER BY provisions_fts.rowid DESC LIMIT ? OFFSET ?",
+        [match, *where.params, oldest, window.rows - len(ids), max(0, window.offset - RANKED)],
+    )
+    return ids + [r[0] for r in rest]
 
 
 Keep = Callable[[Hashable, Callable[[], "Counted"]], "Counted"]
