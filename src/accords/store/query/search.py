@@ -196,12 +196,18 @@ _HIT_COLUMNS = f"""p.id, p.document_id, p.number, p.section, p.modality, p.langu
 
 def _hits(conn: sqlite3.Connection, query: str, match: str, where: Where, window: Window) -> list[sqlite3.Row]:
     """The window's hits: ranked by words as the module says, else newest document first."""
-    if not query:
+    matched = conn.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM provisions_fts WHERE provisions_fts MATCH ? LIMIT ?)",
+        (match, RANKED + 1),
+    ).fetchone()[0]
+    if not query or matched <= RANKED:  # every match ranked, or ordered by date, in one statement
+        order = "hits.score, p.id" if query else "d.date IS NULL, d.date DESC, p.id DESC"
         return conn.execute(
-            f"""SELECT {_HIT_COLUMNS} FROM provisions_fts JOIN provisions p ON p.id = provisions_fts.rowid
-                JOIN documents d ON d.id = p.document_id
-                WHERE provisions_fts MATCH ? AND {where.sql}
-                ORDER BY d.date IS NULL, d.date DESC, p.id DESC LIMIT ? OFFSET ?""",
+            f"""SELECT {_HIT_COLUMNS}
+                FROM (SELECT rowid, bm25(provisions_fts, 1.0, 0.0) AS score FROM provisions_fts
+                      WHERE provisions_fts MATCH ?) AS hits
+                     JOIN provisions p ON p.id = hits.rowid JOIN documents d ON d.id = p.document_id
+                WHERE {where.sql} ORDER BY {order} LIMIT ? OFFSET ?""",
             [match, *where.params, window.rows, window.offset],
         ).fetchall()
     ids = _ranked(conn, match, where, window)
@@ -229,16 +235,20 @@ def _ranked(conn: sqlite3.Connection, match: str, where: Where, window: Window) 
     matches = f"""SELECT provisions_fts.rowid AS id, bm25(provisions_fts, 1.0, 0.0) AS score
         FROM provisions_fts {joined} WHERE provisions_fts MATCH ? AND {where.sql}"""
     newest = f"{matches} ORDER BY provisions_fts.rowid DESC LIMIT ?"
-    ids = [
-        r[0]
-        for r in conn.execute(
-            f"SELECT id FROM ({newest}) ORDER BY score, id LIMIT ? OFFSET ?",
-            [match, *where.params, RANKED, window.rows, window.offset],
-        )
-    ]
+    page = conn.execute(
+        f"""SELECT id, COUNT(*) OVER () AS ranked, MIN(id) OVER () AS oldest FROM ({newest})
+            ORDER BY score, id LIMIT ? OFFSET ?""",
+        [match, *where.params, RANKED, window.rows, window.offset],
+    ).fetchall()
+    ids = [r["id"] for r in page]
     if len(ids) == window.rows:
         return ids
-    ranked, oldest = conn.execute(f"SELECT COUNT(*), MIN(id) FROM ({newest})", [match, *where.params, RANKED]).fetchone()
+    # Past the ranked ones: how many there were, and the oldest (read again only past them all).
+    ranked, oldest = (
+        (page[0]["ranked"], page[0]["oldest"])
+        if page
+        else conn.execute(f"SELECT COUNT(*), MIN(id) FROM ({newest})", [match, *where.params, RANKED]).fetchone()
+    )
     if ranked < RANKED:
         return ids
     rest = conn.execute(
