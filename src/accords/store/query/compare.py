@@ -161,12 +161,12 @@ def _details(conn: sqlite3.Connection, found: list[Found]) -> list[Agreed]:
     if not found:
         return []
     facts = {
-        row["id"]: (row, json.loads(row["cues"] or "{}"))
+        row["id"]: (row, json.loads(row["cues"] or "{}"), codes(row["sources"]))
         for row in conn.execute(_DETAILS, (json.dumps(sorted({item[1] for item in found})),))
     }
     agreed = []
     for partner, pid, domain, modality, date, _, size in found:
-        row, cues = facts[pid]
+        row, cues, sources = facts[pid]
         cue_start, cue = cues.get(domain, (None, None))
         agreed.append(
             Agreed(
@@ -182,7 +182,7 @@ def _details(conn: sqlite3.Connection, found: list[Found]) -> list[Agreed]:
                 ),
                 status=row["status"] if modality in labels.COMMITMENT_MODALITIES else None,
                 cell_size=size,
-                sources=codes(row["sources"]),
+                sources=list(sources),
             )
         )
     return agreed
