@@ -287,6 +287,12 @@ def test_compare_shows_what_each_provision_asked_alone_shows(register: Path, tmp
             if row.cells[partner]
         }
         assert list(compared.rows[0].cells) == compared.countries
+        assert compared.totals == {
+            partner: query.commitments.commitments(
+                conn, Filters(parties=(partner, of) if of else (partner,), domain=domain)
+            ).total
+            for partner in partners
+        }
         assert shown == _direct_compare(conn, of, partners, domain, per_cell)
         asked += len(shown)
     assert asked > 40

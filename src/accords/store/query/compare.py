@@ -10,8 +10,8 @@ from typing import Any
 from accords.errors import QueryError
 from accords.store import excerpts, labels
 from accords.store.pairs import NOT_REPEATED
-from accords.store.query.commitments import commitments
-from accords.store.query.filters import Filters, Window
+from accords.store.query import commitments
+from accords.store.query.filters import Filters
 from accords.store.query.partners import counterpart, side
 from accords.store.query.sql import CUE, CURRENT_STATUS, SOURCES, codes
 from accords.store.query.tables import Tabular, as_row
@@ -123,7 +123,7 @@ def compare(
 def _total(conn: sqlite3.Connection, focal: str | None, partner: str, domain: str | None) -> int:
     """Commitments with the partner (in the domain, if one), each once, as `commitments` counts them."""
     if focal is None:
-        return commitments(conn, Filters(parties=(partner,), domain=domain), Window(1)).total
+        return commitments.count(conn, Filters(parties=(partner,), domain=domain))
     pair = sorted((focal, partner))
     if domain is None:
         row = conn.execute("SELECT commitments FROM pairs WHERE a = ? AND b = ?", pair).fetchone()
