@@ -110,3 +110,17 @@ def test_past_the_ranked_matches_the_older_follow_newest_first(gold: sqlite3.Con
     kept = [pid for pid in newest if pid in set(nb)]
     assert nb == sorted(kept[:6], key=lambda pid: (scores[pid], pid)) + kept[6:]
     assert query.search.search(gold, wanted, Window(4, 2)).hits.items == every[2:6]
+
+
+def test_a_date_range_finds_the_same_whether_its_years_are_matched_in_the_index_or_not(
+    gold: sqlite3.Connection, monkeypatch: Any
+) -> None:
+    for since, until in (("2024", None), ("2025-05", None), (None, "2024-12"), ("2020-01-15", "2025-08")):
+        wanted = Filters(text=WORDS, since=since, until=until)
+        in_index = query.search.search(gold, wanted, Window(50))
+        monkeypatch.setattr(query.search, "YEAR_TOKENS", 0)
+        on_rows = query.search.search(gold, wanted, Window(50))
+        monkeypatch.undo()
+        assert on_rows == in_index
+        assert all((since or "") <= hit.date[: len(since or "")] for hit in in_index.hits.items if hit.date)
+    assert query.search.search(gold, Filters(text=WORDS, since="2025-05")).hits.total > 0

@@ -13,7 +13,7 @@ search engines say "about 10,000 results"):
   follow newest first (a search engine's rescoring window): a page costs that many scores however
   many matched, and only its rows are read;
 - the total is exact when the index alone counts it (no filter checked on rows), else counted up to
-  `COUNTED` and then given as a lower bound (`SearchResult.more`, shown as "5,000+");
+  `COUNTED` and then given as a lower bound (`SearchResult.more`, shown as "1,000+");
 - the facets count the newest `SAMPLE` matches (`SearchResult.sampled` says so when there were more):
   enough to show which partners, domains and years dominate, and a facet's link gives the exact total.
 """
@@ -37,12 +37,17 @@ from accords.taxonomy import DOMAINS as DOMAIN_NAMES
 
 FACETS = ("partner", "domain", "modality", "language", "year")
 FILTERS = ("parties", "domain", "modality", "language", "status", "since", "until", "text")
-COUNTED = 5_000
+COUNTED = 1_000
 """Matches counted at most when each must be read to check a filter; past it the total is a lower bound."""
 SAMPLE = 1_000
 """Matches the facets are counted over at most: the newest (the highest provision ids)."""
 RANKED = 2_000
 """Matches ranked by relevance at most: the newest; the older ones follow them, newest first."""
+YEAR_TOKENS = 3
+"""A date range is matched in the index by its years' tokens only when it spans this many years at
+most; a longer one is checked on the rows alone. OR-ing many years' long lists of provisions, and
+bm25 weighing each year as if it were a search word (it reads each one's whole list), cost more
+than the rows the tokens spare."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,8 @@ def search(
             return SearchResult(
                 query, Page([], 0, window.limit, window.offset), {name: [] for name in FACETS}
             )
-        tokens.append("(" + " OR ".join(facets.year(y) for y in years) + ")")
+        if len(years) <= YEAR_TOKENS:
+            tokens.append("(" + " OR ".join(facets.year(y) for y in years) + ")")
     parts = [f"text : ({words.expression(query)})"] if query else []
     if tokens:
         parts.append(f"facets : ({' AND '.join(tokens)})")
