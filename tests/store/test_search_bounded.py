@@ -105,7 +105,9 @@ def test_past_the_ranked_matches_the_older_follow_newest_first(gold: sqlite3.Con
     for offset in (0, 3, 5, 6, 11):
         page = query.search.search(gold, wanted, Window(4, offset))
         assert page.hits.items == every[offset : offset + 4] and page.ranked == 6
+    assert query.search.search(gold, Filters(text="hợp")).ranked is None  # three matches
     checked = Filters(text=WORDS, language="nb")
+    assert query.search.search(gold, checked).ranked == 6
     nb = [hit.provision_id for hit in _all(gold, checked)]
     kept = [pid for pid in newest if pid in set(nb)]
     assert nb == sorted(kept[:6], key=lambda pid: (scores[pid], pid)) + kept[6:]

@@ -150,7 +150,7 @@ def search(
             if count
             else Counted()
         )
-        rows = _hits(conn, query, match, where, window)
+        rows, windowed = _hits(conn, query, match, where, window)
     except sqlite3.OperationalError:
         # Reads are never locked out in WAL mode: what fails here is the query's syntax. The
         # database's own words name its internals, not the user's mistake.
@@ -191,8 +191,8 @@ def search(
         found,
         _domain_named(conn, query),
         more=counted.more,
-        sampled=SAMPLE if counted.total > SAMPLE else None,
-        ranked=RANKED if query and counted.total > RANKED else None,
+        sampled=SAMPLE if counted.total > SAMPLE or counted.more else None,
+        ranked=RANKED if windowed else None,
     )
 
 
@@ -200,8 +200,11 @@ _HIT_COLUMNS = f"""p.id, p.document_id, p.number, p.section, p.modality, p.langu
        d.file, d.title, d.date, {PARTIES} AS parties, {DOMAINS} AS domains"""
 
 
-def _hits(conn: sqlite3.Connection, query: str, match: str, where: Where, window: Window) -> list[sqlite3.Row]:
-    """The window's hits: ranked by words as the module says, else newest document first."""
+def _hits(
+    conn: sqlite3.Connection, query: str, match: str, where: Where, window: Window
+) -> tuple[list[sqlite3.Row], bool]:
+    """The window's hits: ranked by words as the module says, else newest document first; and
+    whether more matched than were ranked."""
     matched = conn.execute(
         "SELECT COUNT(*) FROM (SELECT 1 FROM provisions_fts WHERE provisions_fts MATCH ? LIMIT ?)",
         (match, RANKED + 1),
@@ -215,8 +218,8 @@ def _hits(conn: sqlite3.Connection, query: str, match: str, where: Where, window
                      JOIN provisions p ON p.id = hits.rowid JOIN documents d ON d.id = p.document_id
                 WHERE {where.sql} ORDER BY {order} LIMIT ? OFFSET ?""",
             [match, *where.params, window.rows, window.offset],
-        ).fetchall()
-    ids = _ranked(conn, match, where, window)
+        ).fetchall(), False
+    ids, windowed = _ranked(conn, match, where, window)
     rows = {
         r["id"]: r
         for r in conn.execute(
@@ -225,13 +228,14 @@ def _hits(conn: sqlite3.Connection, query: str, match: str, where: Where, window
             (json.dumps(ids),),
         )
     }
-    return [rows[pid] for pid in ids]
+    return [rows[pid] for pid in ids], windowed
 
 
-def _ranked(conn: sqlite3.Connection, match: str, where: Where, window: Window) -> list[int]:
+def _ranked(conn: sqlite3.Connection, match: str, where: Where, window: Window) -> tuple[list[int], bool]:
     """The ids of the window's hits: the newest `RANKED` matches best first (bm25 on the words), then
-    the older ones newest first. The index gives matches newest first and scores only those read,
-    so a page among the ranked ones costs `RANKED` scores however many matched."""
+    the older ones newest first; and whether there were older ones. The index gives matches newest
+    first and scores only those read, so a page among the ranked ones costs `RANKED` scores however
+    many matched."""
     # The rows are joined only to check a filter; FTS5 still gives its matches in rowid order.
     joined = (
         "CROSS JOIN provisions p ON p.id = provisions_fts.rowid CROSS JOIN documents d ON d.id = p.document_id"
@@ -247,21 +251,19 @@ def _ranked(conn: sqlite3.Connection, match: str, where: Where, window: Window) 
         [match, *where.params, RANKED, window.rows, window.offset],
     ).fetchall()
     ids = [r["id"] for r in page]
-    if len(ids) == window.rows:
-        return ids
-    # Past the ranked ones: how many there were, and the oldest (read again only past them all).
+    # How many were ranked, and the oldest of them (read again only for a page past them all).
     ranked, oldest = (
         (page[0]["ranked"], page[0]["oldest"])
         if page
         else conn.execute(f"SELECT COUNT(*), MIN(id) FROM ({newest})", [match, *where.params, RANKED]).fetchone()
     )
-    if ranked < RANKED:
-        return ids
+    if len(ids) == window.rows or ranked < RANKED:
+        return ids, ranked >= RANKED
     rest = conn.execute(
         f"{matches} AND provisions_fts.rowid < ? ORDER BY provisions_fts.rowid DESC LIMIT ? OFFSET ?",
         [match, *where.params, oldest, window.rows - len(ids), max(0, window.offset - RANKED)],
     )
-    return ids + [r[0] for r in rest]
+    return ids + [r[0] for r in rest], True
 
 
 Keep = Callable[[Hashable, Callable[[], "Counted"]], "Counted"]
