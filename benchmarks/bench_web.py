@@ -7,7 +7,8 @@ bench_store.py (new id and file, another partner state, years moved back), each 
 text it was read as, so document pages are highlighted as for real. A register given with `--db`
 that already holds documents is used as it is. Then `accords serve` runs on a free loopback port
 in its own process, and `--concurrency` client threads send `--requests` requests to each page
-(random documents, partners, searches), one page after the other. For each page it prints
+(random documents, partners, searches; "search, first runs" makes each search new with a start
+month, so that its counts are never kept from an earlier request), one page after the other. For each page it prints
 requests per second, and p50, p95 and worst latency in milliseconds. Every request goes to
 127.0.0.1 only, and the run stops by itself.
 """
@@ -147,6 +148,10 @@ def main() -> None:
         ("home", lambda r: "/"),
         ("search", lambda r: f"/search?q={r.choice(SEARCHES)}"),
         ("search, filtered", lambda r: f"/search?q={r.choice(SEARCHES)}&partner={r.choice(PARTNERS[:8])}"),
+        (  # a month to start from makes almost every search new: counted on its first run, never kept
+            "search, first runs",
+            lambda r: f"/search?q={r.choice(SEARCHES)}&since={r.randint(2000, 2024)}-{r.randint(1, 12):02d}",
+        ),
         ("document", lambda r: f"/documents/{r.choice(ids)}"),
         ("partner", lambda r: f"/partners/{r.choice([p for p in PARTNERS[:12] if p in partners])}"),
         ("compare (heat map)", lambda r: "/compare"),

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from accords.read import read_source
-from accords.store import connect, query, store_record
+from accords.store import connect, excerpts, query, store_record
 from accords.store.ingest import extract
 from accords.store.labels import COMMITMENT_MODALITIES
 from accords.store.query import Filters
@@ -192,4 +192,112 @@ def test_a_states_targets_are_read_from_its_documents_not_their_every_provision(
     plans = _plans(conn, lambda: query.targets.targets(conn, Filters(parties=("KR",)), due_before="2031"))
     assert len(plans) >= 2 and all("targets_document" in plan for plan in plans[-2:])
     assert not any("provisions_document" in plan or "SCAN p" in plan for plan in plans)
+    conn.close()
+
+
+def _direct_compare(
+    conn: sqlite3.Connection, of: str | None, partners: list[str], domain: str | None, per_cell: int
+) -> dict[tuple[str, str, str], list[tuple[object, ...]]]:
+    """What compare should show, asked one provision at a time: (partner, domain, modality) -> the
+    latest `per_cell` provisions of the cell with their document, words, status, sources and the
+    cell's size."""
+    cells: dict[tuple[str, str, str], list[int]] = {}
+    for partner in partners:
+        documents = [
+            r[0]
+            for r in conn.execute(
+                "SELECT document_id FROM document_countries WHERE role = 'party' AND country = ?", (partner,)
+            )
+            if of is None
+            or conn.execute(
+                "SELECT 1 FROM document_countries WHERE document_id = ? AND role = 'party' AND country = ?",
+                (r[0], of),
+            ).fetchone()
+        ]
+        listed = []
+        for document in documents:
+            date = conn.execute("SELECT date FROM documents WHERE id = ?", (document,)).fetchone()[0]
+            for p in conn.execute(
+                f"""SELECT p.id, p.modality, pd.domain FROM provisions p
+                    JOIN provision_domains pd ON pd.provision_id = p.id
+                    WHERE p.document_id = ? AND p.modality != 'narrative' AND {COUNTED}""",
+                (document,),
+            ):
+                if domain is None or p["domain"] == domain:
+                    listed.append((date or "", p["id"], p["domain"], p["modality"]))
+        for date, pid, cell_domain, modality in sorted(listed, reverse=True):
+            cells.setdefault((partner, cell_domain, modality), []).append(pid)
+    shown: dict[tuple[str, str, str], list[tuple[object, ...]]] = {}
+    for (partner, cell_domain, modality), ids in cells.items():
+        for pid in ids[:per_cell]:
+            p = conn.execute("SELECT * FROM provisions WHERE id = ?", (pid,)).fetchone()
+            cue = conn.execute(
+                """SELECT span_start, span_end, cue FROM evidence WHERE provision_id = ? AND field = 'domains'
+                   AND value = ? ORDER BY span_start, id LIMIT 1""",
+                (pid, cell_domain),
+            ).fetchone()
+            offset = cue["span_start"] - p["span_start"] if cue else None
+            words = (cue["cue"] or p["text"][offset : cue["span_end"] - p["span_start"]]) if cue else None
+            changes = conn.execute(
+                "SELECT status FROM status_changes WHERE provision_id = ? ORDER BY date DESC, id DESC", (pid,)
+            ).fetchall()
+            status = (changes[0][0] if changes else "open") if modality in COMMITMENT_MODALITIES else None
+            repeated_in = conn.execute(
+                "SELECT q.document_id FROM repeats r JOIN provisions q ON q.id = r.provision_id WHERE r.first_id = ?",
+                (pid,),
+            ).fetchall()
+            shown.setdefault((partner, cell_domain, modality), []).append(
+                (
+                    pid,
+                    p["document_id"],
+                    p["number"],
+                    excerpts.cue_excerpt(p["text"], offset, words),
+                    status,
+                    sorted([p["document_id"], *(r[0] for r in repeated_in)]),
+                    len(ids),
+                )
+            )
+    return shown
+
+
+def test_compare_shows_what_each_provision_asked_alone_shows(register: Path, tmp_path: Path) -> None:
+    """Compare reads its cells from the summaries and the words, status and sources of all their
+    provisions in one statement; a provision asked for alone gives the same, for every domain and one."""
+    copy = tmp_path / "statuses.db"
+    shutil.copy(register, copy)
+    conn = connect(copy)
+    ids = [r[0] for r in conn.execute("SELECT id FROM provisions WHERE modality = 'commit' ORDER BY id")]
+    for n, pid in enumerate(ids[::3]):
+        query.commitments.set_status(conn, pid, ("in_progress", "fulfilled", "lapsed")[n % 3], on="2024-01-02")
+        if n % 2:
+            query.commitments.set_status(conn, pid, "dropped", on="2023-05-06")
+    pairs = sorted(query.partners.partners(conn, of="VN").items, key=lambda p: -p.commitments)
+    partners = [p.country for p in pairs[:3]]
+    assert len(partners) == 3
+    asked = 0
+    for of, domain, per_cell in (("VN", None, 5), ("VN", "trade", 2), (None, None, 3), (None, "energy", 4)):
+        compared = query.compare.compare(conn, partners, domain=domain, of=of, per_cell=per_cell)
+        shown = {
+            (partner, row.domain, row.modality): [
+                (a.provision_id, a.document_id, a.number, a.words, a.status, a.sources, a.cell_size)
+                for a in row.cells[partner]
+            ]
+            for row in compared.rows
+            for partner in compared.countries
+            if row.cells[partner]
+        }
+        assert list(compared.rows[0].cells) == compared.countries
+        assert compared.totals == {
+            partner: query.commitments.commitments(
+                conn, Filters(parties=(partner, of) if of else (partner,), domain=domain)
+            ).total
+            for partner in partners
+        }
+        assert shown == _direct_compare(conn, of, partners, domain, per_cell)
+        asked += len(shown)
+    assert asked > 40
+    assert any(len(a.sources) > 1 for a in compared.agreed())
+    assert {a.status for a in query.compare.compare(conn, partners, of="VN").agreed()} >= {
+        "open", "in_progress", "fulfilled", "lapsed", None
+    }
     conn.close()

@@ -90,11 +90,35 @@ def commitments(
 ) -> Page[Commitment]:
     """Commitments filtered and in the order asked for (`SORTS`), with how many there are in all;
     a commitment that several reports of one event state is listed once, with each as a source."""
-    wanted = (filters or Filters()).checked().only(FILTERS, "commitments")
-    wanted = rarest_parties_first(conn, wanted)
     window = (window or Window()).checked()
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
+    source, where = _selection(conn, filters)
+    direction = "DESC" if descending else "ASC"
+    rows = conn.execute(
+        f"""SELECT {_COLUMNS} FROM {source} WHERE {where.sql}
+            ORDER BY {SORTS[sort]} {direction}, p.document_id {direction}, p.ordinal {direction}
+            LIMIT ? OFFSET ?""",
+        [*where.params, window.rows, window.offset],
+    ).fetchall()
+    return Page([_commitment(r) for r in rows], _count(conn, source, where), window.limit, window.offset)
+
+
+def count(conn: sqlite3.Connection, filters: Filters | None = None) -> int:
+    """How many commitments the filters keep, as `commitments` counts them, without reading one."""
+    return _count(conn, *_selection(conn, filters))
+
+
+def _count(conn: sqlite3.Connection, source: str, where: Where) -> int:
+    if len(where.clauses) == 2:  # no filter: the register's own count
+        return counted(conn)
+    return int(conn.execute(f"SELECT COUNT(*) FROM {source} WHERE {where.sql}", where.params).fetchone()[0])
+
+
+def _selection(conn: sqlite3.Connection, filters: Filters | None) -> tuple[str, Where]:
+    """The rows the filters keep: the tables to read them from (`p` and `d`), and the clauses."""
+    wanted = (filters or Filters()).checked().only(FILTERS, "commitments")
+    wanted = rarest_parties_first(conn, wanted)
     if wanted.modality and wanted.modality not in labels.COMMITMENT_MODALITIES:
         raise QueryError(
             f"{wanted.modality} provisions are not commitments (those are commit, support, explore)"
@@ -124,18 +148,7 @@ def commitments(
         source = "documents d CROSS JOIN provisions p ON p.document_id = d.id"
     where.documents(wanted, skip_parties=1)
     where.provisions(wanted, skip_domain=not wanted.parties)
-    if len(where.clauses) == 2:
-        total = counted(conn)
-    else:
-        total = conn.execute(f"SELECT COUNT(*) FROM {source} WHERE {where.sql}", where.params).fetchone()[0]
-    direction = "DESC" if descending else "ASC"
-    rows = conn.execute(
-        f"""SELECT {_COLUMNS} FROM {source} WHERE {where.sql}
-            ORDER BY {SORTS[sort]} {direction}, p.document_id {direction}, p.ordinal {direction}
-            LIMIT ? OFFSET ?""",
-        [*where.params, window.rows, window.offset],
-    ).fetchall()
-    return Page([_commitment(r) for r in rows], total, window.limit, window.offset)
+    return source, where
 
 
 def _commitment(row: sqlite3.Row, history: list[StatusChange] | None = None) -> Commitment:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,8 +10,8 @@ from typing import Any
 from accords.errors import QueryError
 from accords.store import excerpts, labels
 from accords.store.pairs import NOT_REPEATED
-from accords.store.query.commitments import commitments
-from accords.store.query.filters import Filters, Window
+from accords.store.query import commitments
+from accords.store.query.filters import Filters
 from accords.store.query.partners import counterpart, side
 from accords.store.query.sql import CUE, CURRENT_STATUS, SOURCES, codes
 from accords.store.query.tables import Tabular, as_row
@@ -93,11 +94,19 @@ def compare(
     codes = list(dict.fromkeys(counterpart(c, focal)[0] for c in countries))
     wanted_domain = labels.domain(domain) if domain is not None else None
     wanted_modality = labels.modality(modality) if modality is not None else None
-    rows: dict[tuple[str, str], ComparisonRow] = {}
+    found: list[Found] = []
     for code in codes:
-        for item in _agreed_with(conn, focal, code, wanted_domain, wanted_modality, per_cell):
-            row = rows.setdefault((item.domain, item.modality), ComparisonRow(item.domain, item.modality))
-            row.cells.setdefault(code, []).append(item)
+        if focal is None:
+            found.extend((code, *cell) for cell in _anywhere(conn, code, wanted_domain, wanted_modality, per_cell))
+        else:
+            found.extend(
+                (code, *cell)
+                for cell in _in_pair(conn, sorted((focal, code)), wanted_domain, wanted_modality, per_cell)
+            )
+    rows: dict[tuple[str, str], ComparisonRow] = {}
+    for item in _details(conn, found):
+        row = rows.setdefault((item.domain, item.modality), ComparisonRow(item.domain, item.modality))
+        row.cells.setdefault(item.country, []).append(item)
     ordered = sorted(
         rows.values(),
         key=lambda r: (
@@ -106,8 +115,7 @@ def compare(
         ),
     )
     for row in ordered:
-        for code in codes:
-            row.cells.setdefault(code, [])
+        row.cells = {code: row.cells.get(code, []) for code in codes}
     totals = {code: _total(conn, focal, code, wanted_domain) for code in codes}
     return Comparison(of=focal, countries=codes, rows=ordered, totals=totals)
 
@@ -115,7 +123,7 @@ def compare(
 def _total(conn: sqlite3.Connection, focal: str | None, partner: str, domain: str | None) -> int:
     """Commitments with the partner (in the domain, if one), each once, as `commitments` counts them."""
     if focal is None:
-        return commitments(conn, Filters(parties=(partner,), domain=domain), Window(1)).total
+        return commitments.count(conn, Filters(parties=(partner,), domain=domain))
     pair = sorted((focal, partner))
     if domain is None:
         row = conn.execute("SELECT commitments FROM pairs WHERE a = ? AND b = ?", pair).fetchone()
@@ -131,56 +139,60 @@ def _total(conn: sqlite3.Connection, focal: str | None, partner: str, domain: st
 _COMMITMENT_MARKS = ",".join("?" * len(labels.COMMITMENT_MODALITIES))
 
 _DETAILS = f"""
-SELECT found.*, p.document_id, p.number, p.text, p.span_start, {CURRENT_STATUS} AS status, {SOURCES} AS sources,
-       (SELECT e.span_start FROM evidence e WHERE e.provision_id = p.id AND e.field = 'domains'
-        AND e.value = found.domain ORDER BY e.span_start LIMIT 1) AS cue_start,
-       (SELECT {CUE} FROM evidence e WHERE e.provision_id = p.id AND e.field = 'domains'
-        AND e.value = found.domain ORDER BY e.span_start LIMIT 1) AS cue
-FROM found JOIN provisions p ON p.id = found.id
+SELECT p.id, p.document_id, p.number, p.text, p.span_start, {CURRENT_STATUS} AS status, {SOURCES} AS sources,
+       (SELECT json_group_object(value, json_array(cue_start, cue)) FROM (
+            SELECT e.value, min(e.span_start) AS cue_start, {CUE} AS cue FROM evidence e
+            WHERE e.provision_id = p.id AND e.field = 'domains' GROUP BY e.value)) AS cues
+FROM provisions p WHERE p.id IN (SELECT value FROM json_each(?))
 """
-"""The words, status, sources and domain cue of each provision in `found` (id, domain, modality,
-date, n: its place in the cell, total: the cell's size)."""
+"""The words, status, sources and domain cues of the provisions whose ids are given as a JSON list
+(one parameter, however many): each provision once, however many cells list it. Its cue for a
+domain is its first evidence of it (with one min(), SQLite takes the other columns from the row
+holding the least), keyed by domain as [start, words]."""
+
+Cell = tuple[int, str, str, str | None, int, int]
+"""A provision listed in a cell: id, domain, modality, date, its place in the cell, the cell's size."""
+Found = tuple[str, int, str, str, str | None, int, int]
+"""A provision listed in a cell: partner, id, domain, modality, date, its place in the cell, the cell's size."""
 
 
-def _agreed_with(
-    conn: sqlite3.Connection,
-    focal: str | None,
-    partner: str,
-    domain: str | None,
-    modality: str | None,
-    per_cell: int,
-) -> list[Agreed]:
-    if focal is None:
-        rows = _anywhere(conn, partner, domain, modality, per_cell)
-    else:
-        rows = _in_pair(conn, sorted((focal, partner)), domain, modality, per_cell)
-    return [
-        Agreed(
-            country=partner,
-            domain=row["domain"],
-            modality=row["modality"],
-            provision_id=row["id"],
-            document_id=row["document_id"],
-            number=row["number"],
-            date=row["date"],
-            words=excerpts.cue_excerpt(
-                row["text"],
-                row["cue_start"] - row["span_start"] if row["cue_start"] is not None else None,
-                row["cue"],
-            ),
-            status=row["status"] if row["modality"] in labels.COMMITMENT_MODALITIES else None,
-            cell_size=row["total"],
-            sources=codes(row["sources"]),
+def _details(conn: sqlite3.Connection, found: list[Found]) -> list[Agreed]:
+    """The provisions `found` with their words, status and sources, read in one statement."""
+    if not found:
+        return []
+    facts = {
+        row["id"]: (row, json.loads(row["cues"] or "{}"), codes(row["sources"]))
+        for row in conn.execute(_DETAILS, (json.dumps(sorted({item[1] for item in found})),))
+    }
+    agreed = []
+    for partner, pid, domain, modality, date, _, size in found:
+        row, cues, sources = facts[pid]
+        cue_start, cue = cues.get(domain, (None, None))
+        agreed.append(
+            Agreed(
+                country=partner,
+                domain=domain,
+                modality=modality,
+                provision_id=pid,
+                document_id=row["document_id"],
+                number=row["number"],
+                date=date,
+                words=excerpts.cue_excerpt(
+                    row["text"], cue_start - row["span_start"] if cue_start is not None else None, cue
+                ),
+                status=row["status"] if modality in labels.COMMITMENT_MODALITIES else None,
+                cell_size=size,
+                sources=list(sources),
+            )
         )
-        for row in rows
-    ]
+    return agreed
 
 
 def _in_pair(
     conn: sqlite3.Connection, pair: list[str], domain: str | None, modality: str | None, per_cell: int
-) -> list[sqlite3.Row]:
-    """The latest provisions of each cell of one pair, from its summary (`store.pairs`): one index
-    range per cell, however many documents the pair has."""
+) -> list[Cell]:
+    """The latest provisions of each cell of one pair (id, domain, modality, date, n, cell size), from
+    its summary (`store.pairs`): one index range per cell, however many documents the pair has."""
     clauses, params = ["p.a = ? AND p.b = ?"], list[object](pair)
     if domain is not None:
         clauses.append("c.domain = ?")
@@ -195,7 +207,7 @@ def _in_pair(
             WHERE {" AND ".join(clauses)} ORDER BY c.domain, c.modality""",
         params,
     ).fetchall()
-    found: list[tuple[object, ...]] = []
+    found: list[Cell] = []
     for cell in cells:
         latest = conn.execute(
             """SELECT provision_id, date FROM pair_provisions WHERE pair_id = ? AND domain = ? AND modality = ?
@@ -206,20 +218,14 @@ def _in_pair(
             (pid, cell["domain"], cell["modality"], date or None, n, cell["n"])
             for n, (pid, date) in enumerate(latest, start=1)
         )
-    if not found:
-        return []
-    values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(found))
-    return conn.execute(
-        f"""WITH found (id, domain, modality, date, n, total) AS (VALUES {values})
-            {_DETAILS} ORDER BY found.domain, found.modality, found.n""",
-        [value for row in found for value in row],
-    ).fetchall()
+    return found
 
 
 def _anywhere(
     conn: sqlite3.Connection, partner: str, domain: str | None, modality: str | None, per_cell: int
-) -> list[sqlite3.Row]:
-    """The latest provisions of each cell in all of a state's documents, with whomever."""
+) -> list[Cell]:
+    """The latest provisions of each cell in all of a state's documents, with whomever (id, domain,
+    modality, date, n, cell size)."""
     clauses: list[str] = [NOT_REPEATED]
     params: list[object] = [partner]
     if domain is not None:
@@ -230,10 +236,10 @@ def _anywhere(
         params.append(modality)
     else:
         clauses.append("p.modality IS NOT NULL AND p.modality != 'narrative'")
-    return conn.execute(
+    rows = conn.execute(
         # CROSS JOIN fixes the order: from the partner's few documents outwards, through covering
         # indexes; left to itself the planner starts from every provision of the domain.
-        f"""WITH found AS (
+        f"""SELECT * FROM (
                 SELECT p.id, pd.domain, p.modality, d.date,
                        ROW_NUMBER() OVER cell AS n, COUNT(*) OVER (PARTITION BY pd.domain, p.modality) AS total
                 FROM document_countries x
@@ -242,7 +248,7 @@ def _anywhere(
                      CROSS JOIN provision_domains pd ON pd.provision_id = p.id
                 WHERE x.role = 'party' AND x.country = ? AND {" AND ".join(clauses)}
                 WINDOW cell AS (PARTITION BY pd.domain, p.modality ORDER BY d.date DESC, p.id DESC)
-            )
-            {_DETAILS} WHERE found.n <= ? ORDER BY found.domain, found.modality, found.n""",
+            ) WHERE n <= ?""",
         [*params, per_cell],
-    ).fetchall()
+    )
+    return [(r["id"], r["domain"], r["modality"], r["date"], r["n"], r["total"]) for r in rows]
