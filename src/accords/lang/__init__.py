@@ -138,13 +138,15 @@ class Beginnings:
     """The phrase lists (section, key) of a pack by the literal beginnings of their phrases.
 
     `pattern` finds, at each word start of a lowered text, the longest beginning there and
-    whether a word character follows it. A list may have a phrase there when one of its
-    beginnings is a part of that one: a stem ("strateg~") wherever, a whole word ("a",
-    "agreed") only where no letter follows it. For each longest beginning, `inside` gives the
-    lists one of whose phrases may begin there when a letter follows it, and `whole` those
-    when it ends a word: read from the beginnings' side, one scan of a text tells every list
-    where it may match (`_candidates`). `always` are the lists with a phrase of no literal
-    beginning ("{country} side"), which only a full scan finds."""
+    whether a word character follows it. It is matched in the text behind one space and takes
+    the character before a word, not a look behind: the engine then skips the letters inside
+    words at C speed, and a match's start is the word's place in the text itself. A list may
+    have a phrase there when one of its beginnings is a part of that one: a stem ("strateg~")
+    wherever, a whole word ("a", "agreed") only where no letter follows it. For each longest
+    beginning, `inside` gives the lists one of whose phrases may begin there when a letter
+    follows it, and `whole` those when it ends a word: read from the beginnings' side, one
+    scan of a text tells every list where it may match (`_candidates`). `always` are the lists
+    with a phrase of no literal beginning ("{country} side"), which only a full scan finds."""
 
     pattern: re.Pattern[str]
     inside: dict[str, tuple[tuple[str, str], ...]]
@@ -176,7 +178,7 @@ class Beginnings:
                 if i < len(head) and not _WORD_CHAR.match(head[i]):
                     for listed in words.get(head[:i], ()):
                         inside.setdefault(head, set()).add(listed)
-        pattern = disk_cache.compile(rf"(?<![\w-])(?=({trie_pattern({*stems, *words})})(\w)?)")
+        pattern = disk_cache.compile(rf"[^\w-](?=({trie_pattern({*stems, *words})})(\w)?)")
         whole = {h: {*inside.get(h, ()), *words.get(h, ())} for h in {*inside, *words}}
         return cls(pattern, {h: tuple(sorted(v)) for h, v in inside.items()},
                    {h: tuple(sorted(v)) for h, v in whole.items()}, frozenset(always))
@@ -270,7 +272,7 @@ def _candidates(pack: Pack, lower: str) -> dict[tuple[str, str], list[int]]:
     index = pack.beginnings()
     inside, whole = index.inside, index.whole
     out: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
-    for m in index.pattern.finditer(lower):
+    for m in index.pattern.finditer(" " + lower):
         head, letter = m.groups()
         start = m.start()  # once, not once per list it opens (four on average)
         for listed in (inside if letter else whole).get(head, ()):
