@@ -56,6 +56,23 @@ def test_index_finds_what_a_whole_scan_finds(code: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("code", sorted(TEXTS))
+def test_one_trie_for_several_lists_answers_as_the_lists_in_turn(code: str) -> None:
+    """`holds_any` (one trie of every phrase of the lists) says a list's phrase stands in a text
+    exactly where the keyed pattern (the lists tried one after another) finds one."""
+    countries()
+    pack = lang.load(code)
+    keys = tuple(k for k in pack.keys("domains") if isinstance(pack.get("domains", k), list))
+    held = 0
+    for text in [*TEXTS.values(), *(sentence + "." for sentence in TEXTS[code].split(". "))]:
+        lower = lowered(text)
+        for chosen in (keys, keys[:1], keys[1::2]):
+            expected = pack.keyed_regex("domains", chosen, folded=True).search(lower or "") is not None
+            assert lang.holds_any(pack, "domains", chosen, text) is expected, (text, chosen)
+            held += expected
+    assert held and not all(lang.holds_any(pack, "domains", keys[:1], t) for t in TEXTS.values())
+
+
 def test_a_word_beginning_is_no_stem() -> None:
     """A phrase of whole words ("agree to") is not looked for inside a longer word ("agreed")."""
     pack = lang.load("en")

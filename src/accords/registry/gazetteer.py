@@ -91,19 +91,22 @@ class Gazetteer:
         return iter(_hits(self, text))
 
     def _scan(self, text: str) -> tuple[Hit, ...]:
+        passes: list[tuple[re.Pattern[str], bool, str]] = []
+        if self._name_re is not None:
+            lower = text.lower()
+            passes.append((self._name_re, False, lower) if len(lower) == len(text) else (
+                re.compile(self._name_re.pattern, re.IGNORECASE), False, text))
+        if self._acronym_re is not None:
+            passes.append((self._acronym_re, True, text))
         hits: list[Hit] = []
-        lower = text.lower()
-        name_text, name_re = (lower, self._name_re) if len(lower) == len(text) or self._name_re is None else (
-            text, re.compile(self._name_re.pattern, re.IGNORECASE)
-        )
-        for pattern, acronym, searched in ((name_re, False, name_text), (self._acronym_re, True, text)):
-            if pattern is None:
-                continue
+        for pattern, acronym, searched in passes:
             for m in pattern.finditer(searched):
                 surface = text[m.start("name") : m.end("name")]
                 key = self._key(surface, acronym)
                 if key is not None:
                     hits.append(Hit(m.start(), m.end(), key, surface))
+        if len(passes) == 1:  # one pass's matches are in text order and do not overlap
+            return tuple(hits)
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[Hit] = []
         end = -1
