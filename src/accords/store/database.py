@@ -19,12 +19,13 @@ from pathlib import Path
 from accords.errors import StoreError
 from accords.model import Evidence, Provision, Record
 from accords.store import facets
+from accords.store.commitments import IN_COMMITMENTS
 from accords.store.events import link_event
 from accords.store.folding import plain_letters
 from accords.store.labels import COMMITMENT_MODALITIES
 from accords.store.packing import pack, unpack
-from accords.store.pairs import add_document
-from accords.store.renewals import link_renewals
+from accords.store.pairs import NOT_REPEATED, add_document
+from accords.store.renewals import file_stored, link_renewals
 from accords.store.repeats import link_repeats
 from accords.store.schema import MIGRATIONS
 
@@ -164,12 +165,14 @@ def _migrate(conn: sqlite3.Connection) -> None:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for number in range(schema_version(conn) + 1, len(MIGRATIONS) + 1):
+        applied = range(schema_version(conn) + 1, len(MIGRATIONS) + 1)
+        for number in applied:
             for statement in _statements(MIGRATIONS[number - 1]):
                 conn.execute(statement)
+        for number in applied:
             if number in FILLS:
                 FILLS[number](conn)
-            conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -185,7 +188,19 @@ def _fill_summaries(conn: sqlite3.Connection) -> None:
         add_document(conn, document_id)
 
 
-FILLS: dict[int, Callable[[sqlite3.Connection], None]] = {4: _fill_summaries}
+def _fill_links(conn: sqlite3.Connection) -> None:
+    """File what linking reads: each event's reports that state a commitment first (those stored
+    before `event_sources` was), and every document's commitments by pair and kind."""
+    conn.execute(
+        f"""INSERT OR IGNORE INTO event_sources (event_id, document_rowid, document_id)
+            SELECT d.event_id, d.rowid, d.id FROM documents d WHERE d.event_id IS NOT NULL AND EXISTS
+            (SELECT 1 FROM provisions p WHERE p.document_id = d.id AND {IN_COMMITMENTS} AND {NOT_REPEATED})""",
+        COMMITMENT_MODALITIES,
+    )
+    file_stored(conn)
+
+
+FILLS: dict[int, Callable[[sqlite3.Connection], None]] = {4: _fill_summaries, 6: _fill_links}
 """Migration number -> what fills its new tables from the rows an older register holds."""
 
 
@@ -259,7 +274,7 @@ def store_record(conn: sqlite3.Connection, record: Record, text: str | None = No
             [(None, None, "event", e) for e in record.event.evidence]
             + [(None, None, "relationship", e) for e in record.relationship.evidence],
         )
-        link_renewals(conn, record)
+        link_renewals(conn, record, event_id)
     return True
 
 
