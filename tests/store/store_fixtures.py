@@ -23,5 +23,5 @@ def gold_records() -> list[Record]:
     return records
 
 
-LINKING_TABLES = ("pair_documents", "commitment_kinds", "kind_keys", "pair_commitments", "event_sources")
+LINKING_TABLES = ("pair_documents", "commitment_kinds", "kind_keys", "kind_matches", "pair_commitments", "event_sources")
 """The tables linking reads (schema migration 6), which an older register lacks."""

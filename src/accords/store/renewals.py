@@ -9,10 +9,10 @@ later commitments it makes whose present one is not newer than it.
 
 The work does not grow with the pair. The pair's distinct commitments are kept once each
 (`commitment_kinds`, by `digest`), under the keys two matching commitments share (`match_keys`);
-so a new commitment is compared only with the kinds it shares a key with, and the kinds it makes
-are then followed to their newest earlier document, or to the later commitments it takes over,
-through `pair_commitments`, which files each commitment under its kind and date with the date of
-its present earlier mention. Comparisons of two kinds are remembered by digest.
+a kind new to the pair is compared only with the kinds it shares a key with, once, and the kinds
+it makes again are kept (`kind_matches`). A commitment's kinds are then followed to their newest
+earlier document, or to the later commitments it takes over, through `pair_commitments`, which
+files each commitment under its kind and date with the date of its present earlier mention.
 """
 
 from __future__ import annotations
@@ -26,14 +26,10 @@ from accords.model import Record
 from accords.store.commitments import IN_COMMITMENTS, commitments_of, signatures_of
 from accords.store.labels import COMMITMENT_MODALITIES
 
-REMEMBERED = 50_000
-"""How many signatures, and ten times as many comparisons, one process keeps (then starts afresh)."""
+REMEMBERED = 20_000
+"""How many kinds' signatures one process keeps in memory, by digest (then it starts afresh)."""
 
 _signatures: dict[bytes, Signature] = {}
-_same: dict[tuple[bytes, bytes], bool] = {}
-
-Own = list[tuple[int, Signature, bytes]]
-"""The stored document's commitments: (provision id, signature, digest)."""
 
 _NOT_SAME_EVENT = "(:event IS NULL OR event_id IS NULL OR event_id <> :event)"
 
@@ -50,16 +46,16 @@ def link_renewals(conn: sqlite3.Connection, record: Record, event_id: int | None
         "event": event_id,
         "rowid": conn.execute("SELECT rowid FROM documents WHERE id = ?", (record.id,)).fetchone()[0],
     }
-    own = [(pid, s, digest(s)) for pid, s in commitments_of(conn, [record.id])[record.id]]
-    # A record naming a party twice was never matched with its pair (its key is not the pair's).
-    linking = len(set(record.parties)) == len(record.parties)
-    matching = {pid: _matching(conn, where["pair"], s, d) for pid, s, d in own} if linking else {}
+    own = commitments_of(conn, [record.id])[record.id]
+    kinds = [_kind(conn, str(where["pair"]), pid, s) for pid, s in own]
+    matching = {pid: found for (pid, _), (_, found) in zip(own, kinds, strict=True)}
     mentions: dict[int, str] = {}
-    if linking and own and _has_earlier(conn, where):
-        mentions = _link_earlier(conn, where, own, matching)
-    if linking:
+    # A record naming a party twice was never matched with its pair (its key is not the pair's).
+    if len(set(record.parties)) == len(record.parties):
+        if own and _has_earlier(conn, where):
+            mentions = _link_earlier(conn, where, own, matching)
         _relink_later(conn, where, own, matching)
-    _file(conn, where, own, mentions)
+    _file(conn, where, [(pid, kind_id) for (pid, _), (kind_id, _) in zip(own, kinds, strict=True)], mentions)
 
 
 def file_stored(conn: sqlite3.Connection) -> None:
@@ -73,7 +69,7 @@ def file_stored(conn: sqlite3.Connection) -> None:
     for document_id, rowid, date, event_id, pair in rows:
         if pair is None or "," not in pair:
             continue
-        own = [(pid, s, digest(s)) for pid, s in commitments_of(conn, [document_id])[document_id]]
+        own = [(pid, _kind(conn, pair, pid, s)[0]) for pid, s in commitments_of(conn, [document_id])[document_id]]
         mentions = {
             r[0]: r[1]
             for r in conn.execute(
@@ -86,50 +82,65 @@ def file_stored(conn: sqlite3.Connection) -> None:
         _file(conn, {"pair": pair, "date": date, "event": event_id, "rowid": rowid}, own, mentions)
 
 
-def _matching(conn: sqlite3.Connection, pair: str, commitment: Signature, key: bytes) -> dict[int, Signature]:
-    """The pair's kinds of commitment that `commitment` makes again, by kind id."""
+def _kind(conn: sqlite3.Connection, pair: str, pid: int, commitment: Signature) -> tuple[int, dict[int, Signature]]:
+    """The id of the pair's kind of this commitment, and the kinds it makes again (by id, with
+    their signatures). A kind the pair lacked is added, compared once with the kinds it shares a
+    key with, and its matches kept both ways in `kind_matches`."""
+    key = digest(commitment)
+    row = conn.execute("SELECT id FROM commitment_kinds WHERE pair = ? AND digest = ?", (pair, key)).fetchone()
+    if row is not None:
+        return row[0], _signatures_of(
+            conn,
+            conn.execute(
+                """SELECT c.id, c.digest, c.provision_id FROM kind_matches m
+                   JOIN commitment_kinds c ON c.id = m.match_id WHERE m.kind_id = ?""",
+                (row[0],),
+            ).fetchall(),
+        )
     keys = _hashed(pair, match_keys(commitment))
-    if not keys:
-        return {}
     candidates = conn.execute(
         f"""SELECT DISTINCT c.id, c.digest, c.provision_id FROM kind_keys k
-            JOIN commitment_kinds c ON c.id = k.kind_id WHERE k.key IN ({",".join("?" * len(keys))})
+            CROSS JOIN commitment_kinds c ON c.id = k.kind_id WHERE k.key IN ({",".join("?" * len(keys))})
             AND c.pair = ?""",
         (*keys, pair),
     ).fetchall()
-    _recall(conn, [(c[1], c[2]) for c in candidates])
-    found = {}
-    for kind_id, other, _ in candidates:
-        both = (other, key) if other < key else (key, other)
-        answer = _same.get(both)
-        if answer is None:
-            answer = same(_signatures[other], commitment)
-            if len(_same) >= 10 * REMEMBERED:
-                _same.clear()
-            _same[both] = answer
-        if answer:
-            found[kind_id] = _signatures[other]
-    return found
+    found = {kind_id: s for kind_id, s in _signatures_of(conn, candidates).items() if same(s, commitment)}
+    kind_id = int(
+        conn.execute(
+            "INSERT INTO commitment_kinds (pair, digest, provision_id) VALUES (?, ?, ?)", (pair, key, pid)
+        ).lastrowid
+        or 0
+    )
+    _signatures.setdefault(key, commitment)
+    if same(commitment, commitment):
+        found[kind_id] = commitment
+    conn.executemany("INSERT INTO kind_keys (key, kind_id) VALUES (?, ?)", [(k, kind_id) for k in keys])
+    conn.executemany(
+        "INSERT OR IGNORE INTO kind_matches (kind_id, match_id) VALUES (?, ?)",
+        [(a, b) for other in found for a, b in ((kind_id, other), (other, kind_id))],
+    )
+    return kind_id, found
 
 
 def _hashed(pair: str, keys: Iterable[str]) -> list[int]:
-    """The keys of a pair's commitment as kept in `kind_keys`: 64-bit hashes, in order. Two keys
-    that hash alike only add a candidate, which the rule then compares."""
+    """The keys of a pair's commitment as kept in `kind_keys`: 64-bit hashes. Two keys that hash
+    alike only add a candidate, which the rule then compares."""
     return sorted(
         int.from_bytes(hashlib.blake2b(f"{pair}\n{key}".encode(), digest_size=8).digest(), "big", signed=True)
         for key in keys
     )
 
 
-def _recall(conn: sqlite3.Connection, kinds: list[tuple[bytes, int]]) -> None:
-    """Have the signatures of these kinds (digest, a provision of the kind) in memory."""
-    missing = {provision: key for key, provision in kinds if key not in _signatures}
-    if not missing:
-        return
-    if len(_signatures) + len(missing) > REMEMBERED:
+def _signatures_of(conn: sqlite3.Connection, kinds: list[tuple[int, bytes, int]]) -> dict[int, Signature]:
+    """The signatures of these kinds (id, digest, a provision of the kind), by kind id: remembered
+    by digest, else read from the provision's rows."""
+    missing = {provision: key for _, key, provision in kinds if key not in _signatures}
+    read = signatures_of(conn, list(missing)) if missing else {}
+    if len(_signatures) + len(read) > REMEMBERED:
         _signatures.clear()
-    for provision, commitment in signatures_of(conn, list(missing)).items():
+    for provision, commitment in read.items():
         _signatures[missing[provision]] = commitment
+    return {kind_id: _signatures.get(key) or read[provision] for kind_id, key, provision in kinds}
 
 
 def _has_earlier(conn: sqlite3.Connection, where: dict[str, object]) -> bool:
@@ -144,7 +155,7 @@ def _has_earlier(conn: sqlite3.Connection, where: dict[str, object]) -> bool:
 
 
 def _link_earlier(
-    conn: sqlite3.Connection, where: dict[str, object], own: Own, matching: dict[int, dict[int, Signature]]
+    conn: sqlite3.Connection, where: dict[str, object], own: list[tuple[int, Signature]], matching: dict[int, dict[int, Signature]]
 ) -> dict[int, str]:
     """Write each commitment's earlier mention: in the newest earlier document with a kind it
     makes, the commitment there it is most like; `new` where there is none. Answers each
@@ -166,7 +177,7 @@ def _link_earlier(
     read = commitments_of(conn, sorted(set(documents.values())))
     rows: list[tuple[int, int | None, str, str]] = []
     mentions = {}
-    for pid, commitment, _ in own:
+    for pid, commitment in own:
         at = chosen[pid]
         best = _best(read[documents[at[1]]], commitment) if at is not None else None
         if at is None or best is None:
@@ -180,7 +191,7 @@ def _link_earlier(
 
 
 def _relink_later(
-    conn: sqlite3.Connection, where: dict[str, object], own: Own, matching: dict[int, dict[int, Signature]]
+    conn: sqlite3.Connection, where: dict[str, object], own: list[tuple[int, Signature]], matching: dict[int, dict[int, Signature]]
 ) -> None:
     """Make the stored document the earlier mention of the pair's later commitments (not of its
     event) that it makes and whose present earlier mention is not newer (an earlier date; on the
@@ -192,7 +203,7 @@ def _relink_later(
     rows: dict[int, tuple[int, int | None, str, str]] = {}
     taken = []
     for kind_id, commitment in kinds.items():
-        best = _best([(pid, s) for pid, s, _ in own], commitment)
+        best = _best(own, commitment)
         assert best is not None  # the kind matches one of them
         mention = _mention(best[0], best[1], commitment)
         for date, pid in conn.execute(
@@ -236,32 +247,19 @@ def _commitments_in(conn: sqlite3.Connection, rowids: list[int]) -> list[int]:
     ]
 
 
-def _file(conn: sqlite3.Connection, where: dict[str, object], own: Own, mentions: dict[int, str]) -> None:
+def _file(
+    conn: sqlite3.Connection, where: dict[str, object], own: list[tuple[int, int]], mentions: dict[int, str]
+) -> None:
     """File a stored document under its pair (open when it has commitments but no renewals) and its
-    commitments under their kinds, adding the kinds the pair lacked."""
+    commitments (provision id, kind id) under their kinds."""
     conn.execute(
         """INSERT INTO pair_documents (pair, date, document_rowid, event_id, open)
            VALUES (:pair, :date, :rowid, :event, :open)""",
         {**where, "open": int(bool(own) and not mentions)},
     )
-    kinds = {}
-    for pid, commitment, key in own:
-        row = conn.execute(
-            "SELECT id FROM commitment_kinds WHERE pair = ? AND digest = ?", (where["pair"], key)
-        ).fetchone()
-        if row is None:
-            kind_id = conn.execute(
-                "INSERT INTO commitment_kinds (pair, digest, provision_id) VALUES (?, ?, ?)", (where["pair"], key, pid)
-            ).lastrowid
-            conn.executemany(
-                "INSERT INTO kind_keys (key, kind_id) VALUES (?, ?)",
-                [(k, kind_id) for k in _hashed(str(where["pair"]), match_keys(commitment))],
-            )
-            _signatures.setdefault(key, commitment)
-        kinds[pid] = row[0] if row is not None else kind_id
     conn.executemany(
         "INSERT INTO pair_commitments (kind_id, date, provision_id, event_id, mention) VALUES (?, ?, ?, ?, ?)",
-        [(kinds[pid], where["date"], pid, where["event"], mentions.get(pid, "")) for pid, _, _ in own],
+        [(kind_id, where["date"], pid, where["event"], mentions.get(pid, "")) for pid, kind_id in own],
     )
 
 

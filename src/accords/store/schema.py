@@ -377,6 +377,13 @@ CREATE TABLE kind_keys (
     PRIMARY KEY (key, kind_id)
 ) WITHOUT ROWID;
 
+-- Which kinds of a pair make each other again (accords.links.renewals.same), found when a kind is added.
+CREATE TABLE kind_matches (
+    kind_id  INTEGER NOT NULL,
+    match_id INTEGER NOT NULL,
+    PRIMARY KEY (kind_id, match_id)
+) WITHOUT ROWID;
+
 -- Each commitment of those documents under its kind and its document's place in time (provision
 -- ids grow as documents are stored, so they order a date's documents as stored), with the date of
 -- its present earlier mention ('' for none).
