@@ -14,7 +14,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from accords.model import Provision, Target
 
@@ -46,8 +46,10 @@ def figure(amount: float) -> str:
     return f"{amount:,g}"
 
 
+@lru_cache(maxsize=8192)
 def words(text: str) -> frozenset[str]:
-    """The distinct words of a provision that the rule compares (the first 4,000 characters)."""
+    """The distinct words of a provision that the rule compares (the first 4,000 characters);
+    remembered, as ingest compares the same earlier commitments again for each report of an event."""
     return frozenset(w.lower() for w in _WORD.findall(text[:4000]))
 
 

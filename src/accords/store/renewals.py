@@ -203,14 +203,17 @@ def _relink_later(
     rows: dict[int, tuple[int, int | None, str, str]] = {}
     taken = []
     for kind_id, commitment in kinds.items():
-        best = _best(own, commitment)
-        assert best is not None  # the kind matches one of them
-        mention = _mention(best[0], best[1], commitment)
-        for date, pid in conn.execute(
+        later = conn.execute(
             f"""SELECT date, provision_id FROM pair_commitments WHERE kind_id = :kind AND date > :date
                 AND mention <= :date AND {_NOT_SAME_EVENT}""",
             {**where, "kind": kind_id},
-        ).fetchall():
+        ).fetchall()
+        if not later:
+            continue
+        best = _best([(pid, s) for pid, s in own if kind_id in matching[pid]], commitment)
+        assert best is not None  # the kind matches one of them
+        mention = _mention(best[0], best[1], commitment)
+        for date, pid in later:
             rows[pid] = (pid, *mention)
             taken.append((where["date"], kind_id, date, pid))
     opened = conn.execute(
