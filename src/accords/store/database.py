@@ -17,9 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from accords.errors import StoreError
+from accords.links.renewals import signature
 from accords.model import Evidence, Provision, Record
 from accords.store import facets
-from accords.store.commitments import IN_COMMITMENTS
+from accords.store.commitments import IN_COMMITMENTS, commitments_of
 from accords.store.events import link_event
 from accords.store.folding import plain_letters
 from accords.store.labels import COMMITMENT_MODALITIES
@@ -183,8 +184,10 @@ def _migrate(conn: sqlite3.Connection) -> None:
 def _fill_summaries(conn: sqlite3.Connection) -> None:
     """Link the repeats and sum up the pairs of every stored document, in the order they were stored,
     as ingest would have."""
-    for document_id, event_id in conn.execute("SELECT id, event_id FROM documents ORDER BY rowid").fetchall():
-        link_repeats(conn, document_id, event_id)
+    for document_id, rowid, event_id in conn.execute(
+        "SELECT id, rowid, event_id FROM documents ORDER BY rowid"
+    ).fetchall():
+        link_repeats(conn, document_id, rowid, event_id, commitments_of(conn, [document_id])[document_id])
         add_document(conn, document_id)
 
 
@@ -264,9 +267,14 @@ def store_record(conn: sqlite3.Connection, record: Record, text: str | None = No
         if has_document(conn, record.id):
             return False
         event_id = link_event(conn, record)
-        _insert_document(conn, record, text, event_id)
-        _insert_provisions(conn, record)
-        link_repeats(conn, record.id, event_id)
+        rowid = _insert_document(conn, record, text, event_id)
+        first = _insert_provisions(conn, record)
+        own = [
+            (pid, signature(p))
+            for pid, p in enumerate(record.provisions, start=first)
+            if p.modality in COMMITMENT_MODALITIES
+        ]
+        link_repeats(conn, record.id, rowid, event_id, own)
         add_document(conn, record.id)
         _insert_evidence(
             conn,
@@ -274,7 +282,7 @@ def store_record(conn: sqlite3.Connection, record: Record, text: str | None = No
             [(None, None, "event", e) for e in record.event.evidence]
             + [(None, None, "relationship", e) for e in record.relationship.evidence],
         )
-        link_renewals(conn, record, event_id)
+        link_renewals(conn, record, rowid, event_id, own)
     return True
 
 
@@ -285,10 +293,11 @@ def document_date(record: Record) -> str | None:
 
 def _insert_document(
     conn: sqlite3.Connection, record: Record, text: str | None, event_id: int | None
-) -> None:
+) -> int:
+    """Write the document's row, its packed record and its countries; answer its rowid."""
     event, relationship = record.event, record.relationship
     guest, host = event.guest, event.host
-    conn.execute(
+    rowid = conn.execute(
         """INSERT INTO documents (id, file, url, title, published, languages, doc_type, date, event_id,
                event_kind, event_start, event_end, guest_name, guest_country, host_name, host_country, place,
                level, upgraded, level_since, relations_since, provision_count, commitment_count, ingested_at)
@@ -319,7 +328,7 @@ def _insert_document(
             sum(p.modality in COMMITMENT_MODALITIES for p in record.provisions),
             datetime.now(UTC).isoformat(timespec="seconds"),
         ),
-    )
+    ).lastrowid
     conn.execute(
         "INSERT INTO records (document_id, record, text) VALUES (?, ?, ?)",
         (record.id, pack(_without_words(record).model_dump_json(by_alias=True)), pack(text)),
@@ -329,10 +338,11 @@ def _insert_document(
         [(record.id, code, "party") for code in record.parties]
         + [(record.id, code, "mentioned") for code in record.countries_mentioned],
     )
+    return int(rowid or 0)
 
 
-def _insert_provisions(conn: sqlite3.Connection, record: Record) -> None:
-    """All provisions of a document and their rows, one statement per table.
+def _insert_provisions(conn: sqlite3.Connection, record: Record) -> int:
+    """All provisions of a document and their rows, one statement per table; answers the first's id.
 
     Ids are given here rather than by SQLite so that the rows of every table can be written in one
     `executemany`; the write lock is held, so nobody else can take the same ids.
@@ -396,6 +406,7 @@ def _insert_provisions(conn: sqlite3.Connection, record: Record) -> None:
         [(pid, i, name) for pid, p in numbered for i, name in enumerate(p.mechanisms)],
     )
     _insert_evidence(conn, document_id, [(p, pid, "provision", e) for pid, p in numbered for e in p.evidence])
+    return first
 
 
 def _insert_evidence(

@@ -34,19 +34,21 @@ _signatures: dict[bytes, Signature] = {}
 _NOT_SAME_EVENT = "(:event IS NULL OR event_id IS NULL OR event_id <> :event)"
 
 
-def link_renewals(conn: sqlite3.Connection, record: Record, event_id: int | None) -> None:
-    """File a just-stored record's commitments under its pair, link them to their earlier mentions,
-    and make them the earlier mention of the pair's later commitments where they are the newest."""
+def link_renewals(
+    conn: sqlite3.Connection, record: Record, rowid: int, event_id: int | None, own: list[tuple[int, Signature]]
+) -> None:
+    """File a just-stored record's commitments (`own`: provision id, signature) under its pair,
+    link them to their earlier mentions, and make them the earlier mention of the pair's later
+    commitments where they are the newest."""
     date = record.event.start or record.source.published
     if len(set(record.parties)) < 2 or date is None:
         return
-    where = {
+    where: dict[str, object] = {
         "pair": ",".join(sorted(set(record.parties))),
         "date": date,
         "event": event_id,
-        "rowid": conn.execute("SELECT rowid FROM documents WHERE id = ?", (record.id,)).fetchone()[0],
+        "rowid": rowid,
     }
-    own = commitments_of(conn, [record.id])[record.id]
     kinds = [_kind(conn, str(where["pair"]), pid, s) for pid, s in own]
     matching = {pid: found for (pid, _), (_, found) in zip(own, kinds, strict=True)}
     mentions: dict[int, str] = {}

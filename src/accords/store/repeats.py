@@ -12,15 +12,22 @@ from __future__ import annotations
 
 import sqlite3
 
-from accords.links.renewals import likeness, same
+from accords.links.renewals import Signature, likeness, same
 from accords.store.commitments import commitments_of
 
 MAX_EVENT_REPORTS = 20
 """How many of an event's earlier reports are read to link one: those that state a commitment first."""
 
 
-def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | None) -> None:
-    """Link each commitment of a stored document that an earlier report of its event made.
+def link_repeats(
+    conn: sqlite3.Connection,
+    document_id: str,
+    rowid: int,
+    event_id: int | None,
+    own: list[tuple[int, Signature]],
+) -> None:
+    """Link each commitment (`own`: provision id, signature) of a stored document (its id and
+    rowid) that an earlier report of its event made.
 
     "Earlier" is stored earlier (a lower rowid), so the link is the same whether it is made at
     ingest or when an older register is upgraded. Only the reports that state a commitment first
@@ -30,7 +37,6 @@ def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | Non
     """
     if event_id is None:
         return
-    rowid = conn.execute("SELECT rowid FROM documents WHERE id = ?", (document_id,)).fetchone()[0]
     earlier = [
         r[0]
         for r in conn.execute(
@@ -39,7 +45,7 @@ def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | Non
             (event_id, rowid, MAX_EVENT_REPORTS),
         )
     ]
-    read = commitments_of(conn, [*earlier, document_id])
+    read = commitments_of(conn, earlier)
     links = []
     if earlier:
         repeated = {
@@ -52,7 +58,7 @@ def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | Non
         }
         made = [(pid, p) for other in earlier for pid, p in read[other] if pid not in repeated]
         taken: set[int] = set()
-        for pid, provision in read[document_id]:
+        for pid, provision in own:
             matches = [
                 (likeness(p, provision), -oid, oid) for oid, p in made if oid not in taken and same(p, provision)
             ]
@@ -61,7 +67,7 @@ def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | Non
                 taken.add(first)
                 links.append((pid, first))
         conn.executemany("INSERT INTO repeats (provision_id, first_id) VALUES (?, ?)", links)
-    if len(links) < len(read[document_id]):
+    if len(links) < len(own):
         conn.execute(
             "INSERT INTO event_sources (event_id, document_rowid, document_id) VALUES (?, ?, ?)",
             (event_id, rowid, document_id),
