@@ -206,7 +206,7 @@ def _relink_later(
     taken = []
     for kind_id, commitment in kinds.items():
         later = conn.execute(
-            f"""SELECT date, provision_id FROM pair_commitments WHERE kind_id = :kind AND date > :date
+            f"""SELECT date, provision_id, mention FROM pair_commitments WHERE kind_id = :kind AND date > :date
                 AND mention <= :date AND {_NOT_SAME_EVENT}""",
             {**where, "kind": kind_id},
         ).fetchall()
@@ -215,9 +215,10 @@ def _relink_later(
         best = _best([(pid, s) for pid, s in own if kind_id in matching[pid]], commitment)
         assert best is not None  # the kind matches one of them
         mention = _mention(best[0], best[1], commitment)
-        for date, pid in later:
+        for date, pid, present in later:
             rows[pid] = (pid, *mention)
-            taken.append((where["date"], kind_id, date, pid))
+            if present != where["date"]:
+                taken.append((where["date"], kind_id, date, pid))
     opened = conn.execute(
         f"""SELECT date, document_rowid FROM pair_documents
             WHERE pair = :pair AND open = 1 AND date > :date AND {_NOT_SAME_EVENT}""",
