@@ -1,10 +1,11 @@
 """Benchmark the register: ingest documents per second, and query latency over 20,000 documents.
 
-    python benchmarks/bench_store.py [--documents 20000] [--runs 200] [--db /tmp/bench.db [--reuse]]
+    python benchmarks/bench_store.py [--documents 20000] [--partners 40] [--runs 200] [--db /tmp/bench.db [--reuse]]
 
 The seed and sample documents are read through the pipeline (and the gold records added), then
 varied and repeated up to `--documents`: each copy gets a new id and file name, another partner
-state in place of the original one, and its years moved back by 0 to 9. It prints
+state in place of the original one (one of the first `--partners` of 40; 1 puts every copy in one
+pair), and its years moved back by 0 to 9. It prints
 
 - extraction alone, store alone and ingest (extraction + store, one transaction per document) in
   documents per second, on one core;
@@ -121,12 +122,13 @@ def _base_records(raws: list[RawDocument]) -> list[Record]:
     return records
 
 
-def vary(base: Record, i: int) -> Record:
-    """Copy `i` of a record: new id and file, another partner, years moved back by i % 10."""
+def vary(base: Record, i: int, partners: int = len(PARTNERS)) -> Record:
+    """Copy `i` of a record: new id and file, another partner (of the first `partners`), years moved
+    back by i % 10."""
     text = base.model_dump_json(by_alias=True)
     old = next((code for code in base.parties if code != "VN"), None)
     if old:
-        text = text.replace(f'"{old}"', f'"{PARTNERS[i % len(PARTNERS)]}"')
+        text = text.replace(f'"{old}"', f'"{PARTNERS[i % partners]}"')
     shift = i % 10
     text = _YEAR.sub(lambda m: f'"{int(m.group(1)) - shift}', text)
     record = Record.model_validate_json(text)
@@ -170,7 +172,7 @@ def _latency(label: str, runs: int, work: Callable[[random.Random], object], rng
     )
 
 
-def build(path: Path, documents: int) -> list[str]:
+def build(path: Path, documents: int, partners: int = len(PARTNERS)) -> list[str]:
     """Ingest the documents (timed), then store `documents` varied records; their ids."""
     raws = _raw_documents()
     bases = _base_records(raws)
@@ -192,7 +194,7 @@ def build(path: Path, documents: int) -> list[str]:
     _rate("store alone (those)", count, storing)
     _rate("ingest (extract + store)", count, extracting + storing)
 
-    records = [vary(bases[i % len(bases)], i) for i in range(documents)]
+    records = [vary(bases[i % len(bases)], i, partners) for i in range(documents)]
     started = time.perf_counter()
     for record in records:
         store_record(conn, record)
@@ -213,6 +215,10 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--documents", type=int, default=20_000)
+    parser.add_argument(
+        "--partners", type=int, choices=range(1, len(PARTNERS) + 1), default=len(PARTNERS), metavar="1..40",
+        help="Partner states the copies are spread over (1: every copy in one pair).",
+    )
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument(
         "--db", type=Path, default=None, help="Register file to build (default: a temporary one)."
@@ -230,7 +236,7 @@ def main() -> None:
         print(size_report(conn, path))
     else:
         path.unlink(missing_ok=True)
-        ids = build(path, args.documents)
+        ids = build(path, args.documents, args.partners)
         conn = connect(path)
     rng = random.Random(7)
     _latency(

@@ -1,8 +1,9 @@
 """Renewals made one document at a time, in any order, are those the rule gives when every
 document of a pair is compared with every earlier one from its whole record.
 
-Ingest reads signatures from rows, a page of documents at a time, and compares a document stored
-late only with the later commitments it can take over; this checks that against the plain rule
+Ingest compares a pair's distinct commitments once, follows the kinds a commitment makes to their
+newest earlier document through an index, and gives a document stored late only the later
+commitments it can take over; this checks that against the plain rule
 (`same_commitment`, `likeness`, `renewal` on the records as loaded), on copies of the linked
 statements and the gold records moved in time and between partners and stored shuffled.
 """
@@ -11,11 +12,12 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
-from store.store_fixtures import gold_records
+from store.store_fixtures import LINKING_TABLES, gold_records
 
 from accords.links.renewals import likeness, renewal, same_commitment, signature
 from accords.model import Record
@@ -92,4 +94,41 @@ def test_renewals_stored_in_any_order_are_those_of_the_rule(tmp_path: Path) -> N
     expected = _by_rule(conn)
     assert len(expected) > 300 and sum(1 for r in expected if r[1] is not None) > 100
     assert stored == expected
+    conn.close()
+
+
+def _linking(conn: sqlite3.Connection) -> dict[str, set[tuple[object, ...]]]:
+    return {table: {tuple(r) for r in conn.execute(f"SELECT * FROM {table}")} for table in LINKING_TABLES}
+
+
+def test_an_older_register_is_filed_for_linking_when_upgraded_and_links_on_alike(tmp_path: Path) -> None:
+    """A register made before linking kept its own tables (schema 5) gets them filled when opened,
+    as ingest would have filled them; documents stored afterwards link as in a register that had
+    them all along."""
+    bases = [read_and_extract(str(path))[0] for path in sorted(DATA.glob("*.txt"))] + gold_records()
+    copies = [_copy(bases[i % len(bases)], i) for i in range(48)]
+    random.Random(11).shuffle(copies)
+    first, then = copies[:36], copies[36:]
+    conn = connect(tmp_path / "r.db", create=True)
+    for record in first:
+        store_record(conn, record)
+    expected = _linking(conn)
+    conn.close()
+    older = tmp_path / "older.db"
+    shutil.copy(tmp_path / "r.db", older)
+    raw = sqlite3.connect(older)
+    for table in LINKING_TABLES:
+        raw.execute(f"DROP TABLE {table}")
+    raw.execute("PRAGMA user_version = 5")
+    raw.commit()
+    raw.close()
+    upgraded, conn = connect(older), connect(tmp_path / "r.db")
+    assert _linking(upgraded) == expected and len(expected["pair_commitments"]) > 100
+    for record in then:
+        store_record(upgraded, record)
+        store_record(conn, record)
+    renewals = "SELECT provision_id, earlier_id, change, reasons FROM renewals"
+    assert set(upgraded.execute(renewals)) == set(conn.execute(renewals))
+    assert _linking(upgraded) == _linking(conn)
+    upgraded.close()
     conn.close()

@@ -21,3 +21,7 @@ def gold_records() -> list[Record]:
         data["id"] = data["id"] or path.stem.split("_", 1)[1]
         records.append(Record.model_validate(data))
     return records
+
+
+LINKING_TABLES = ("pair_documents", "commitment_kinds", "kind_keys", "kind_matches", "pair_commitments", "event_sources")
+"""The tables linking reads (schema migration 6), which an older register lacks."""

@@ -21,7 +21,7 @@ from accords.store import connect, excerpts, query, store_record
 from accords.store.ingest import extract
 from accords.store.labels import COMMITMENT_MODALITIES
 from accords.store.query import Filters
-from store.store_fixtures import REPO, SEEDS, gold_records
+from store.store_fixtures import LINKING_TABLES, REPO, SEEDS, gold_records
 
 COUNTED = "p.id NOT IN (SELECT provision_id FROM repeats)"
 
@@ -155,7 +155,7 @@ def test_an_older_register_is_summed_up_when_upgraded(register: Path, tmp_path: 
     older = tmp_path / "older.db"
     shutil.copy(register, older)
     raw = sqlite3.connect(older)
-    for table in ("pair_provisions", "pair_cells", "pair_levels", "pairs", "repeats"):
+    for table in ("pair_provisions", "pair_cells", "pair_levels", "pairs", "repeats", *LINKING_TABLES):
         raw.execute(f"DROP TABLE {table}")
     raw.execute("DROP INDEX targets_document")
     raw.execute("ALTER TABLE targets DROP COLUMN document_id")

@@ -10,9 +10,11 @@ store (`accords.store.renewals`) picks the candidates and keeps the links.
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from accords.model import Provision, Target
 
@@ -44,8 +46,10 @@ def figure(amount: float) -> str:
     return f"{amount:,g}"
 
 
+@lru_cache(maxsize=8192)
 def words(text: str) -> frozenset[str]:
-    """The distinct words of a provision that the rule compares (the first 4,000 characters)."""
+    """The distinct words of a provision that the rule compares (the first 4,000 characters);
+    remembered, as ingest compares the same earlier commitments again for each report of an event."""
     return frozenset(w.lower() for w in _WORD.findall(text[:4000]))
 
 
@@ -107,6 +111,39 @@ def same(earlier: Signature, later: Signature) -> bool:
     if not a or not b or min(len(a), len(b)) < SAME_WORDS * max(len(a), len(b)):
         return False
     return _jaccard(a, b) >= SAME_WORDS
+
+
+def match_keys(commitment: Signature) -> frozenset[str]:
+    """Keys of which two commitments that are `same` share at least one, to find candidates in an index.
+
+    A name or a metric they share is a key. Words are keyed by a prefix (the principle of prefix
+    filtering): with a commitment's distinct words ordered one way for all (longest first, so that
+    rarer words come first), two sets whose Jaccard similarity reaches SAME_WORDS share at least
+    ceil(SAME_WORDS * larger size) words, so each set's first `size - that + 1` words hold one of
+    them; a set's own size stands in for the larger, which only lengthens its prefix. Words count
+    only in one language, so the language is part of their keys.
+    """
+    found = {f"n{name}" for name in commitment.names} | {f"t{metric}" for metric in commitment.metrics}
+    if commitment.language is not None and commitment.words:
+        ordered = sorted(commitment.words, key=lambda word: (-len(word), word))
+        overlap = math.ceil(SAME_WORDS * len(ordered))
+        found |= {f"w{commitment.language}:{word}" for word in ordered[: len(ordered) - overlap + 1]}
+    return frozenset(found)
+
+
+def digest(commitment: Signature) -> bytes:
+    """A hash of everything the rule reads of a commitment: two with one digest match, and change,
+    alike, so an index keeps each once per pair however many documents state it."""
+    parts = (
+        sorted(commitment.domains),
+        sorted(commitment.names),
+        sorted(commitment.metrics),
+        commitment.language,
+        commitment.modality,
+        [(t.metric, t.amount, t.unit, t.year) for t in commitment.targets],
+        commitment.text,
+    )
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
 def likeness(earlier: Signature, later: Signature) -> float:

@@ -28,10 +28,25 @@ IN_COMMITMENTS = f"p.modality IN ({','.join('?' * len(COMMITMENT_MODALITIES))})"
 def commitments_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> Commitments:
     """The commitments of these documents (each has an entry, perhaps empty)."""
     found: Commitments = {document_id: [] for document_id in document_ids}
-    if not document_ids:
-        return found
-    where = f"p.document_id IN ({','.join('?' * len(document_ids))}) AND {IN_COMMITMENTS}"
-    values = (*document_ids, *COMMITMENT_MODALITIES)
+    for pid, document_id, commitment in _read(conn, "p.document_id", document_ids):
+        found[document_id].append((pid, commitment))
+    return found
+
+
+def signatures_of(conn: sqlite3.Connection, provision_ids: Sequence[int]) -> dict[int, Signature]:
+    """The signatures of these provisions that are commitments, by provision id."""
+    return {pid: commitment for pid, _, commitment in _read(conn, "p.id", provision_ids)}
+
+
+def _read(
+    conn: sqlite3.Connection, column: str, keys: Sequence[str] | Sequence[int]
+) -> list[tuple[int, str, Signature]]:
+    """(provision id, document id, signature) of the commitments whose `column` is one of `keys`,
+    by provision id."""
+    if not keys:
+        return []
+    where = f"{column} IN ({','.join('?' * len(keys))}) AND {IN_COMMITMENTS}"
+    values = (*keys, *COMMITMENT_MODALITIES)
     domains: dict[int, set[str]] = defaultdict(set)
     for pid, domain in conn.execute(
         f"SELECT d.provision_id, d.domain FROM provisions p JOIN provision_domains d ON d.provision_id = p.id WHERE {where}",
@@ -57,22 +72,22 @@ def commitments_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> Com
         values,
     ):
         targets[pid].append(Target(metric=metric, amount=amount, unit=unit, year=year))
-    for pid, document_id, language, modality, text in conn.execute(
-        f"SELECT p.id, p.document_id, p.language, p.modality, p.text FROM provisions p WHERE {where} ORDER BY p.id",
-        values,
-    ):
-        found[document_id].append(
-            (
-                pid,
-                Signature(
-                    domains=frozenset(domains.get(pid, ())),
-                    names=names(entities.get(pid, []), mechanisms.get(pid, [])),
-                    metrics=frozenset(t.metric for t in targets.get(pid, []) if t.metric),
-                    language=language,
-                    modality=modality,
-                    targets=tuple(targets.get(pid, [])),
-                    text=text,
-                ),
-            )
+    return [
+        (
+            pid,
+            document_id,
+            Signature(
+                domains=frozenset(domains.get(pid, ())),
+                names=names(entities.get(pid, []), mechanisms.get(pid, [])),
+                metrics=frozenset(t.metric for t in targets.get(pid, []) if t.metric),
+                language=language,
+                modality=modality,
+                targets=tuple(targets.get(pid, [])),
+                text=text,
+            ),
         )
-    return found
+        for pid, document_id, language, modality, text in conn.execute(
+            f"SELECT p.id, p.document_id, p.language, p.modality, p.text FROM provisions p WHERE {where} ORDER BY p.id",
+            values,
+        )
+    ]

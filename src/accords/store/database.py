@@ -17,14 +17,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from accords.errors import StoreError
+from accords.links.renewals import signature
 from accords.model import Evidence, Provision, Record
 from accords.store import facets
+from accords.store.commitments import IN_COMMITMENTS, commitments_of
 from accords.store.events import link_event
 from accords.store.folding import plain_letters
 from accords.store.labels import COMMITMENT_MODALITIES
 from accords.store.packing import pack, unpack
-from accords.store.pairs import add_document
-from accords.store.renewals import link_renewals
+from accords.store.pairs import NOT_REPEATED, add_document
+from accords.store.renewals import file_stored, link_renewals
 from accords.store.repeats import link_repeats
 from accords.store.schema import MIGRATIONS
 
@@ -164,12 +166,14 @@ def _migrate(conn: sqlite3.Connection) -> None:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for number in range(schema_version(conn) + 1, len(MIGRATIONS) + 1):
+        applied = range(schema_version(conn) + 1, len(MIGRATIONS) + 1)
+        for number in applied:
             for statement in _statements(MIGRATIONS[number - 1]):
                 conn.execute(statement)
+        for number in applied:
             if number in FILLS:
                 FILLS[number](conn)
-            conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -180,12 +184,26 @@ def _migrate(conn: sqlite3.Connection) -> None:
 def _fill_summaries(conn: sqlite3.Connection) -> None:
     """Link the repeats and sum up the pairs of every stored document, in the order they were stored,
     as ingest would have."""
-    for document_id, event_id in conn.execute("SELECT id, event_id FROM documents ORDER BY rowid").fetchall():
-        link_repeats(conn, document_id, event_id)
+    for document_id, rowid, event_id in conn.execute(
+        "SELECT id, rowid, event_id FROM documents ORDER BY rowid"
+    ).fetchall():
+        link_repeats(conn, document_id, rowid, event_id, commitments_of(conn, [document_id])[document_id])
         add_document(conn, document_id)
 
 
-FILLS: dict[int, Callable[[sqlite3.Connection], None]] = {4: _fill_summaries}
+def _fill_links(conn: sqlite3.Connection) -> None:
+    """File what linking reads: each event's reports that state a commitment first (those stored
+    before `event_sources` was), and every document's commitments by pair and kind."""
+    conn.execute(
+        f"""INSERT OR IGNORE INTO event_sources (event_id, document_rowid, document_id)
+            SELECT d.event_id, d.rowid, d.id FROM documents d WHERE d.event_id IS NOT NULL AND EXISTS
+            (SELECT 1 FROM provisions p WHERE p.document_id = d.id AND {IN_COMMITMENTS} AND {NOT_REPEATED})""",
+        COMMITMENT_MODALITIES,
+    )
+    file_stored(conn)
+
+
+FILLS: dict[int, Callable[[sqlite3.Connection], None]] = {4: _fill_summaries, 6: _fill_links}
 """Migration number -> what fills its new tables from the rows an older register holds."""
 
 
@@ -249,9 +267,14 @@ def store_record(conn: sqlite3.Connection, record: Record, text: str | None = No
         if has_document(conn, record.id):
             return False
         event_id = link_event(conn, record)
-        _insert_document(conn, record, text, event_id)
-        _insert_provisions(conn, record)
-        link_repeats(conn, record.id, event_id)
+        rowid = _insert_document(conn, record, text, event_id)
+        first = _insert_provisions(conn, record)
+        own = [
+            (pid, signature(p))
+            for pid, p in enumerate(record.provisions, start=first)
+            if p.modality in COMMITMENT_MODALITIES
+        ]
+        link_repeats(conn, record.id, rowid, event_id, own)
         add_document(conn, record.id)
         _insert_evidence(
             conn,
@@ -259,7 +282,7 @@ def store_record(conn: sqlite3.Connection, record: Record, text: str | None = No
             [(None, None, "event", e) for e in record.event.evidence]
             + [(None, None, "relationship", e) for e in record.relationship.evidence],
         )
-        link_renewals(conn, record)
+        link_renewals(conn, record, rowid, event_id, own)
     return True
 
 
@@ -270,10 +293,11 @@ def document_date(record: Record) -> str | None:
 
 def _insert_document(
     conn: sqlite3.Connection, record: Record, text: str | None, event_id: int | None
-) -> None:
+) -> int:
+    """Write the document's row, its packed record and its countries; answer its rowid."""
     event, relationship = record.event, record.relationship
     guest, host = event.guest, event.host
-    conn.execute(
+    rowid = conn.execute(
         """INSERT INTO documents (id, file, url, title, published, languages, doc_type, date, event_id,
                event_kind, event_start, event_end, guest_name, guest_country, host_name, host_country, place,
                level, upgraded, level_since, relations_since, provision_count, commitment_count, ingested_at)
@@ -304,7 +328,7 @@ def _insert_document(
             sum(p.modality in COMMITMENT_MODALITIES for p in record.provisions),
             datetime.now(UTC).isoformat(timespec="seconds"),
         ),
-    )
+    ).lastrowid
     conn.execute(
         "INSERT INTO records (document_id, record, text) VALUES (?, ?, ?)",
         (record.id, pack(_without_words(record).model_dump_json(by_alias=True)), pack(text)),
@@ -314,10 +338,11 @@ def _insert_document(
         [(record.id, code, "party") for code in record.parties]
         + [(record.id, code, "mentioned") for code in record.countries_mentioned],
     )
+    return int(rowid or 0)
 
 
-def _insert_provisions(conn: sqlite3.Connection, record: Record) -> None:
-    """All provisions of a document and their rows, one statement per table.
+def _insert_provisions(conn: sqlite3.Connection, record: Record) -> int:
+    """All provisions of a document and their rows, one statement per table; answers the first's id.
 
     Ids are given here rather than by SQLite so that the rows of every table can be written in one
     `executemany`; the write lock is held, so nobody else can take the same ids.
@@ -381,6 +406,7 @@ def _insert_provisions(conn: sqlite3.Connection, record: Record) -> None:
         [(pid, i, name) for pid, p in numbered for i, name in enumerate(p.mechanisms)],
     )
     _insert_evidence(conn, document_id, [(p, pid, "provision", e) for pid, p in numbered for e in p.evidence])
+    return first
 
 
 def _insert_evidence(

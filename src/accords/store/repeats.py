@@ -12,55 +12,63 @@ from __future__ import annotations
 
 import sqlite3
 
-from accords.links.renewals import likeness, same
+from accords.links.renewals import Signature, likeness, same
 from accords.store.commitments import commitments_of
-from accords.store.labels import COMMITMENT_MODALITIES
 
 MAX_EVENT_REPORTS = 20
 """How many of an event's earlier reports are read to link one: those that state a commitment first."""
 
 
-def link_repeats(conn: sqlite3.Connection, document_id: str, event_id: int | None) -> None:
-    """Link each commitment of a stored document that an earlier report of its event made.
+def link_repeats(
+    conn: sqlite3.Connection,
+    document_id: str,
+    rowid: int,
+    event_id: int | None,
+    own: list[tuple[int, Signature]],
+) -> None:
+    """Link each commitment (`own`: provision id, signature) of a stored document (its id and
+    rowid) that an earlier report of its event made.
 
     "Earlier" is stored earlier (a lower rowid), so the link is the same whether it is made at
     ingest or when an older register is upgraded. Only the reports that state a commitment first
-    are read (a report that only repeats others adds nothing to match), so the work stays bounded
-    however many reports an event has. Each earlier commitment is repeated at most once by one
-    document: its best match.
+    are read (a report that only repeats others adds nothing to match); they are kept in
+    `event_sources` as they are stored, so finding them is one index range however many reports
+    an event has. Each earlier commitment is repeated at most once by one document: its best match.
     """
     if event_id is None:
         return
-    earlier = conn.execute(
-        f"""SELECT p.document_id FROM documents d JOIN provisions p ON p.document_id = d.id
-            WHERE d.event_id = ? AND d.rowid < (SELECT rowid FROM documents WHERE id = ?)
-            AND p.modality IN ({",".join("?" * len(COMMITMENT_MODALITIES))})
-            AND p.id NOT IN (SELECT provision_id FROM repeats)
-            GROUP BY p.document_id ORDER BY MIN(d.rowid) LIMIT ?""",
-        (event_id, document_id, *COMMITMENT_MODALITIES, MAX_EVENT_REPORTS),
-    ).fetchall()
-    if not earlier:
-        return
-    repeated = {
+    earlier = [
         r[0]
         for r in conn.execute(
-            """SELECT r.provision_id FROM repeats r JOIN provisions p ON p.id = r.provision_id
-               JOIN documents d ON d.id = p.document_id WHERE d.event_id = ?""",
-            (event_id,),
+            """SELECT document_id FROM event_sources WHERE event_id = ? AND document_rowid < ?
+               ORDER BY document_rowid LIMIT ?""",
+            (event_id, rowid, MAX_EVENT_REPORTS),
         )
-    }
-    read = commitments_of(conn, [row[0] for row in earlier] + [document_id])
-    made = [(pid, p) for row in earlier for pid, p in read[row[0]] if pid not in repeated]
-    taken: set[int] = set()
+    ]
+    read = commitments_of(conn, earlier)
     links = []
-    for pid, provision in read[document_id]:
-        matches = [
-            (likeness(p, provision), -oid, oid)
-            for oid, p in made
-            if oid not in taken and same(p, provision)
-        ]
-        if matches:
-            first = max(matches)[2]
-            taken.add(first)
-            links.append((pid, first))
-    conn.executemany("INSERT INTO repeats (provision_id, first_id) VALUES (?, ?)", links)
+    if earlier:
+        repeated = {
+            r[0]
+            for r in conn.execute(
+                f"""SELECT r.provision_id FROM provisions p JOIN repeats r ON r.provision_id = p.id
+                    WHERE p.document_id IN ({",".join("?" * len(earlier))})""",
+                earlier,
+            )
+        }
+        made = [(pid, p) for other in earlier for pid, p in read[other] if pid not in repeated]
+        taken: set[int] = set()
+        for pid, provision in own:
+            matches = [
+                (likeness(p, provision), -oid, oid) for oid, p in made if oid not in taken and same(p, provision)
+            ]
+            if matches:
+                first = max(matches)[2]
+                taken.add(first)
+                links.append((pid, first))
+        conn.executemany("INSERT INTO repeats (provision_id, first_id) VALUES (?, ?)", links)
+    if len(links) < len(own):
+        conn.execute(
+            "INSERT INTO event_sources (event_id, document_rowid, document_id) VALUES (?, ?, ?)",
+            (event_id, rowid, document_id),
+        )

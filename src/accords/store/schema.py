@@ -346,6 +346,66 @@ UPDATE targets SET document_id = (SELECT p.document_id FROM provisions p WHERE p
 CREATE INDEX targets_document ON targets (document_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (INITIAL, RENEWALS, MEASUREMENTS, SUMMARIES, COMPACT)
+LINKING = """
+-- What linking reads, keyed so that storing a document reads only what it can link to, however
+-- many documents its pair or event has (accords.store.renewals, accords.store.repeats).
+
+-- Each dated document of two or more parties under its pair (the parties' codes in order, joined
+-- by ','); `open` while it has commitments and no renewals yet (nothing earlier when stored).
+CREATE TABLE pair_documents (
+    pair           TEXT NOT NULL,
+    date           TEXT NOT NULL,
+    document_rowid INTEGER NOT NULL,
+    event_id       INTEGER,
+    open           INTEGER NOT NULL,
+    PRIMARY KEY (pair, date, document_rowid)
+) WITHOUT ROWID;
+CREATE INDEX pair_documents_open ON pair_documents (pair, date) WHERE open = 1;
+
+-- The distinct commitments of a pair (accords.links.renewals.digest), each once with one provision
+-- that states it, and the keys under which a commitment that makes it again finds it (match_keys).
+CREATE TABLE commitment_kinds (
+    id           INTEGER PRIMARY KEY,
+    pair         TEXT NOT NULL,
+    digest       BLOB NOT NULL,
+    provision_id INTEGER NOT NULL,
+    UNIQUE (pair, digest)
+);
+CREATE TABLE kind_keys (
+    key     INTEGER NOT NULL,                  -- a 64-bit hash of the pair and the key
+    kind_id INTEGER NOT NULL,
+    PRIMARY KEY (key, kind_id)
+) WITHOUT ROWID;
+
+-- Which kinds of a pair make each other again (accords.links.renewals.same), found when a kind is added.
+CREATE TABLE kind_matches (
+    kind_id  INTEGER NOT NULL,
+    match_id INTEGER NOT NULL,
+    PRIMARY KEY (kind_id, match_id)
+) WITHOUT ROWID;
+
+-- Each commitment of those documents under its kind and its document's place in time (provision
+-- ids grow as documents are stored, so they order a date's documents as stored), with the date of
+-- its present earlier mention ('' for none).
+CREATE TABLE pair_commitments (
+    kind_id      INTEGER NOT NULL,
+    date         TEXT NOT NULL,
+    provision_id INTEGER NOT NULL,
+    event_id     INTEGER,
+    mention      TEXT NOT NULL,
+    PRIMARY KEY (kind_id, date, provision_id)
+) WITHOUT ROWID;
+
+-- The reports of each event that state a commitment first (not only repeats), in the order stored.
+CREATE TABLE event_sources (
+    event_id       INTEGER NOT NULL,
+    document_rowid INTEGER NOT NULL,
+    document_id    TEXT NOT NULL,
+    PRIMARY KEY (event_id, document_rowid)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (INITIAL, RENEWALS, MEASUREMENTS, SUMMARIES, COMPACT, LINKING)
 """Migration N (from 1) is MIGRATIONS[N - 1]; append, never edit one that has shipped. A migration
-that adds rows derived from others fills them in Python after its statements (`database.FILLS`)."""
+that adds rows derived from others fills them in Python once every migration's statements have run
+(`database.FILLS`), so that a fill is written against the present schema."""
