@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from typing import IO
@@ -82,6 +83,15 @@ def write_record(handle: IO[str], record: Record, indent: int | None, level: int
     handle.write((last if record.provisions else "") + "]" + after.replace("\n", newline))
 
 
+def rendered(path: str, *, max_bytes: int, indent: int | None, level: int) -> str:
+    """The record of `path` as the output holds it, made where it is read: in a worker process,
+    so that the one process writing the output only writes (turning a record into JSON costs as
+    much as sending it across, and that process shares the cores with the workers)."""
+    text = io.StringIO()
+    write_record(text, process(path, max_bytes=max_bytes), indent, level)
+    return text.getvalue()
+
+
 def _say(console: Console, line: str) -> None:
     console.print(line, markup=False, highlight=False, soft_wrap=True)
 
@@ -123,12 +133,17 @@ def extract_command(
         _refuse_overwriting_inputs(out, sources)
     # json: one object for one input, else an array (written as records come, closed at the end)
     array = fmt == "json" and not (len(paths) == 1 and len(sources) == 1)
+    indent, level = (None, 0) if fmt == "jsonl" else (2, 1 if array else 0)
+    jobs = min(jobs, len(sources))
+    # One process reads and writes each record as it goes (a large document's record is never
+    # whole in memory); workers send theirs as text.
+    work: Callable[[str], Record | str] = (partial(rendered, max_bytes=max_size, indent=indent, level=level) if jobs > 1
+            else partial(process, max_bytes=max_size))
     written = failed = 0
     try:
         with _output(out) as handle, progress_bar(err, "extract") as bar:
             task = bar.add_task("extract", total=len(sources), rate=0.0, failed=0)
-            reading = ordered_map(partial(process, max_bytes=max_size), sources, min(jobs, len(sources)))
-            for source, record in reading:
+            for source, record in ordered_map(work, sources, jobs):
                 if isinstance(record, AccordsError):
                     failed += 1
                     _say(err, f"accords: {record}")
@@ -136,12 +151,14 @@ def extract_command(
                     failed += 1
                     _say(err, f"accords: {shown(source)}: extraction failed ({type(record).__name__}: {record})")
                 else:
-                    if fmt == "jsonl":
-                        write_record(handle, record, None)
-                        handle.write("\n")
+                    if array:
+                        handle.write("[\n  " if not written else ",\n  ")
+                    if isinstance(record, str):
+                        handle.write(record)
                     else:
-                        handle.write(("[\n  " if not written else ",\n  ") if array else "")
-                        write_record(handle, record, 2, 1 if array else 0)
+                        write_record(handle, record, indent, level)
+                    if fmt == "jsonl":
+                        handle.write("\n")
                     written += 1
                     del record
                 task_obj = bar.tasks[0]
