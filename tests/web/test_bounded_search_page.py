@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from fastapi.testclient import TestClient
 from store.store_fixtures import gold_records
+from web_fixtures import start, stop
 
 from accords.store import connect, query, store_record
-from accords.web.app import create_app
 
 
 def test_the_page_says_what_its_counts_are(tmp_path: Path, monkeypatch: Any) -> None:
@@ -19,15 +18,19 @@ def test_the_page_says_what_its_counts_are(tmp_path: Path, monkeypatch: Any) -> 
     for record in gold_records():
         store_record(conn, record)
     conn.close()
-    client = TestClient(create_app(path), base_url="http://127.0.0.1", client=("127.0.0.1", 50000))
-    exact = client.get("/search", params={"q": "samarbeid"}).text
-    assert "Counted among" not in exact and "come best first" not in exact and re.search(r"<strong>\d+</strong> provisions match", exact)
-    monkeypatch.setattr(query.search, "SAMPLE", 3)
-    monkeypatch.setattr(query.search, "COUNTED", 4)
-    monkeypatch.setattr(query.search, "RANKED", 2)
-    capped = client.get("/search", params={"q": "samarbeid", "language": "nb"}).text
-    assert "<strong>4+</strong> provisions match" in capped
-    assert "Counted among the newest 3 matches." in capped
-    assert "The newest 2 come best first, then older ones, newest first." in capped
-    api = client.get("/api/search", params={"q": "samarbeid", "language": "nb"}).json()
-    assert api["more"] is True and api["sampled"] == 3 and api["ranked"] == 2 and api["hits"]["total"] == 4
+    server = start(path)  # uvicorn in a thread of this process, so that the limits set below hold in it
+    try:
+        client = server.client()
+        exact = client.get("/search", params={"q": "samarbeid"}).text
+        assert "Counted among" not in exact and "come best first" not in exact and re.search(r"<strong>\d+</strong> provisions match", exact)
+        monkeypatch.setattr(query.search, "SAMPLE", 3)
+        monkeypatch.setattr(query.search, "COUNTED", 4)
+        monkeypatch.setattr(query.search, "RANKED", 2)
+        capped = client.get("/search", params={"q": "samarbeid", "language": "nb"}).text
+        assert "<strong>4+</strong> provisions match" in capped
+        assert "Counted among the newest 3 matches." in capped
+        assert "The newest 2 come best first, then older ones, newest first." in capped
+        api = client.get("/api/search", params={"q": "samarbeid", "language": "nb"}).json()
+        assert api["more"] is True and api["sampled"] == 3 and api["ranked"] == 2 and api["hits"]["total"] == 4
+    finally:
+        stop(server)
