@@ -41,7 +41,7 @@ def looks_binary(data: bytes) -> bool:
 
 def _control_share(text: str) -> float:
     sample = text[:8192]
-    return sum(ch in _CONTROL for ch in sample) / max(len(sample), 1)
+    return sum(map(sample.count, _CONTROL)) / max(len(sample), 1)  # a count per character: C speed
 
 
 def _mostly_utf8(data: bytes, name: str, first_bad: int) -> str | None:
