@@ -24,6 +24,7 @@ from __future__ import annotations
 import _sre
 import array
 import atexit
+import functools
 import hashlib
 import importlib
 import json
@@ -53,6 +54,9 @@ FORMAT = 2
 
 _CODE = "I"  # the engine's code words are 32-bit (`_sre.CODESIZE`)
 
+#: Whether programs can be made and loaded here at all (else `compile` is `re.compile`).
+_USABLE = _parser is not None and _compiler is not None and _sre.CODESIZE == array.array(_CODE).itemsize
+
 
 @dataclass(frozen=True)
 class Program:
@@ -75,7 +79,6 @@ class Program:
 _Key = tuple[str, int]
 
 
-
 @dataclass
 class _Cache:
     """The programs and built texts of the cache file, and those this process added."""
@@ -95,7 +98,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     Whatever goes wrong on the way (an internal step of `re` changed, a damaged entry that the
     engine refuses) ends in `re.compile` itself, which also raises for a pattern in error."""
     flags = int(flags)
-    if _parser is None or _compiler is None or _sre.CODESIZE != array.array(_CODE).itemsize:
+    if not _USABLE:
         return re.compile(pattern, flags)
     cache = _content()
     try:
@@ -130,6 +133,7 @@ def folder() -> Path:
     return Path(base) / "accords"
 
 
+@functools.cache
 def _fingerprint() -> str:
     """This installation of Accords: its version, and the size and time of each of its files
     (code and packs alike), so that any change to them starts a new cache."""
@@ -161,10 +165,7 @@ T = TypeVar("T")
 def built(parts: Iterable[str], build: Callable[[], T]) -> T:
     """What `build()` returns (a value JSON keeps as it is), remembered under a digest of
     `parts`: everything the value is made from, the function that makes it included."""
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    key = digest.hexdigest()
+    key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     cache = _content()
     if key not in cache.texts:
         cache.texts[key] = build()
