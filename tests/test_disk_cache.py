@@ -87,3 +87,36 @@ def test_only_this_installations_cache_is_kept(tmp_path: Path) -> None:
     _extract(cache, tmp_path / "a.jsonl")
     assert not stale.exists()
     assert _cache_file(cache).name.endswith(f"-{disk_cache._fingerprint()}.bin")
+
+
+_COMPILED_ANEW = """
+import sys
+from accords import disk_cache
+from accords.pipeline import process
+for path in sys.argv[1:]:
+    process(path)
+print(disk_cache._content().added)
+"""
+
+
+def test_what_workers_compile_is_kept_for_the_next_run(tmp_path: Path) -> None:
+    """Workers compile what their own documents need beyond the packs' samples; each adds it to
+    the file as it ends, so a later process reading those documents compiles nothing."""
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    env = {**os.environ, disk_cache.CACHE_ENV: str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-m", "accords.cli", "extract", *seeds, "--jobs", "2", "--format", "jsonl",
+                    "--out", str(tmp_path / "out.jsonl")], env=env, check=True, capture_output=True)
+    again = subprocess.run([sys.executable, "-c", _COMPILED_ANEW, *seeds], env=env, check=True,
+                           capture_output=True, text=True)
+    assert again.stdout.strip() == "0"
+
+
+def test_a_save_keeps_what_another_process_saved_meanwhile(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(disk_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(disk_cache, "_cache", disk_cache._Cache())
+    disk_cache.compile(r"first \d+")
+    disk_cache.save()
+    monkeypatch.setattr(disk_cache, "_cache", disk_cache._Cache())  # another process, which never read it
+    disk_cache.compile(r"second \w+")
+    disk_cache.save()
+    assert {pattern for pattern, _ in disk_cache._read(_cache_file(tmp_path)).programs} == {r"first \d+", r"second \w+"}

@@ -33,7 +33,8 @@ import re
 import sys
 import tempfile
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -48,6 +49,9 @@ except ImportError:  # a Python whose `re` is laid out otherwise: compile as usu
 
 #: The environment variable naming the cache folder (else `$XDG_CACHE_HOME/accords`).
 CACHE_ENV = "ACCORDS_CACHE"
+
+#: The file that writers of the cache folder take turns on.
+LOCK = ".lock"
 
 #: The version of the file's layout, in its header.
 FORMAT = 2
@@ -213,12 +217,58 @@ def _read(file: Path) -> _Cache:
 
 
 def save() -> None:
-    """Write what this process knows to the cache file, if it added anything (to a temporary
-    name, renamed, so that a process reading it meanwhile sees the old file or the new one),
-    and remove the files of other installations."""
+    """Write what this process knows to the cache file, if it added anything, together with
+    what other processes wrote there since it was read: the workers of one run each compile
+    what their own documents need, and each adds it. The file is rewritten under a lock (two
+    workers ending together would otherwise keep only the last one's additions), to a
+    temporary name and renamed, so that a process reading it meanwhile sees the old file or
+    the new one; the files of other installations are removed."""
     cache = _content()
     if not cache.added:
         return
+    target = path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(target.parent / LOCK):
+            _merge(cache, target)
+            _write(cache, target)
+        for old in target.parent.glob(f"{_prefix()}*.bin"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError:  # a read-only or full disk: the next process compiles again
+        return
+    cache.added = 0
+
+
+@contextmanager
+def _locked(lock: Path) -> Iterator[None]:
+    """Hold `lock` exclusively (where the system has `flock`; elsewhere the last writer wins)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _merge(cache: _Cache, target: Path) -> None:
+    """Add to `cache` what the file holds that it does not (a damaged file adds nothing)."""
+    try:
+        written = _read(target)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return
+    for key, program in written.programs.items():
+        cache.programs.setdefault(key, program)
+    for digest, text in written.texts.items():
+        cache.texts.setdefault(digest, text)
+
+
+def _write(cache: _Cache, target: Path) -> None:
     entries = []
     code = array.array(_CODE)
     for (pattern, flags), program in cache.programs.items():
@@ -228,21 +278,12 @@ def save() -> None:
     body = code.tobytes()
     header = json.dumps({"format": FORMAT, "digest": hashlib.sha256(body).hexdigest(), "entries": entries,
                          "texts": cache.texts})
-    target = path()
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-        try:
-            with open(fd, "wb") as handle:
-                handle.write(header.encode() + b"\n")
-                handle.write(body)
-            os.replace(temporary, target)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-        for old in target.parent.glob(f"{_prefix()}*.bin"):
-            if old != target:
-                old.unlink(missing_ok=True)
-    except OSError:  # a read-only or full disk: the next process compiles again
-        return
-    cache.added = 0
+        with open(fd, "wb") as handle:
+            handle.write(header.encode() + b"\n")
+            handle.write(body)
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing
+import multiprocessing.util
 import os
 import signal
 import threading
@@ -70,11 +71,16 @@ def load() -> None:
 
 def warm() -> None:
     """Start a worker: leave Ctrl-C to the caller (which stops the batch and keeps what is
-    whole), end with the caller, and load what every document needs (nothing more to load for a
-    worker forked from a caller that has loaded it)."""
+    whole), end with the caller, load what every document needs (nothing more to load for a
+    worker forked from a caller that has loaded it) and, as it ends, keep what it compiled."""
+    from accords import disk_cache
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     load()
+    # What this worker's documents needed beyond `load` (a worker ends by os._exit, which runs
+    # no atexit hook, but it runs multiprocessing's finalizers): the next run finds it compiled.
+    multiprocessing.util.Finalize(None, disk_cache.save, exitpriority=0)
 
 
 def _attempt(work: Callable[[str], T], path: str) -> T | Exception:

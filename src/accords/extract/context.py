@@ -106,11 +106,12 @@ class Context:
 
     @cached_property
     def people_regex(self) -> re.Pattern[str] | None:
-        """The leaders named in the document, as one pattern."""
+        """The leaders named in the document, as one pattern (compiled here, not kept on disk:
+        it is this document's)."""
         if not self.people_by_name:
             return None
         alternatives = "|".join(re.escape(n) for n in sorted(self.people_by_name, key=len, reverse=True))
-        return disk_cache.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
     def pack(self, provision: Provision) -> Pack:
         return pack_for(provision.language, self.main_language)
