@@ -43,6 +43,15 @@ def test_extract_loads_no_register_web_or_ray(tmp_path: Path) -> None:
     assert not {m for m in loaded if m.startswith(("accords.store", "accords.web", "accords.batch"))}
 
 
+def test_ingest_of_documents_loads_no_arrow_web_or_ray(tmp_path: Path) -> None:
+    """pyarrow is for a batch's Parquet records and for exports: a folder of documents needs none."""
+    path = tmp_path / "s.txt"
+    path.write_text("The two sides agreed to raise bilateral trade to USD 1 billion by 2030.\n", encoding="utf-8")
+    loaded = _heavy(_loaded_after(["ingest", str(path), "--db", str(tmp_path / "r.db")]))
+    assert "accords.store" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("pyarrow", "plotly", "fastapi", "ray")}
+
+
 def test_summaries_are_the_commands_own() -> None:
     ctx = click.Context(main)
     for name, (_, _, summary) in COMMANDS.items():

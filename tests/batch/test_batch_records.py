@@ -15,12 +15,10 @@ from accords.batch.records import (
     RECORD_SCHEMA,
     RESULT_SCHEMA,
     BatchOutput,
-    count_records,
     failure_row,
-    record_files,
     record_row,
-    stored_records,
 )
+from accords.batch.stored import count_records, record_files, stored_records
 from accords.errors import ReadError
 from accords.pipeline import process_raw
 from accords.read import read_source

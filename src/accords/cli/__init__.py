@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "diff": ("accords.cli.register", "diff_command",
              ("Two language versions of one text, provision by provision: where they disagree on a place, "
              "a treaty or organisation, a number or the modality.")),
-    "export": ("accords.cli.register", "export_command",
+    "export": ("accords.cli.export", "export_command",
                ("Write documents, provisions, commitments, targets and status changes as JSONL, CSV or "
                "Parquet, or PLOVER rows.")),
     "extract": ("accords.cli.extract", "extract_command",

@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 
 from accords.batch.cluster import Cluster, Progress, run_batch
-from accords.batch.records import FAILURES, RECORDS
+from accords.batch.stored import FAILURES, RECORDS
 from accords.cli.extract import progress_bar
 from accords.errors import AccordsError
 from accords.read import DEFAULT_MAX_BYTES

@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from functools import partial
 from itertools import chain
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -25,14 +24,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from accords.batch.records import Load, count_records, record_files, stored_records
+from accords.batch.stored import Load, count_records, record_files, stored_records
 from accords.cli.extract import report_skipped
 from accords.cli.options import jobs_option, max_size_option, verbose_option
 from accords.errors import AccordsError, StoreError
 from accords.model import Record
 from accords.parallel import ordered_map
 from accords.read import walk
-from accords.store import DEFAULT_PATH, connect, export, query
+from accords.store import DEFAULT_PATH, connect, query
 from accords.store.database import check as integrity
 from accords.store.database import store_error
 from accords.store.ingest import failed, read_and_extract, shown, store
@@ -688,52 +687,6 @@ def _cell(agreed: list[query.compare.Agreed]) -> str:
     return "\n".join(f"• [{a.provision_id}] {a.words}" for a in agreed) + (
         f"\n(+{more} more)" if more else ""
     )
-
-
-# --- export -------------------------------------------------------------------------------------
-
-
-@click.command("export")
-@click.option("--format", "fmt", type=click.Choice([*export.FORMATS, "plover"]), required=True)
-@click.option(
-    "--table",
-    "tables",
-    multiple=True,
-    type=click.Choice(list(export.TABLES)),
-    help="Only these tables (default: all five).",
-)
-@click.option(
-    "--out",
-    default=".",
-    show_default=True,
-    help="Folder for the files, or - for standard output (one table, jsonl, csv or plover).",
-)
-@db_option
-def export_command(fmt: str, tables: tuple[str, ...], out: str, db: str) -> None:
-    """Write documents, provisions, commitments, targets and status changes as JSONL, CSV or Parquet, or PLOVER rows."""
-    if fmt == "plover":
-        if tables:
-            raise click.UsageError("--table does not apply to plover, which writes one file of event rows")
-        jobs: list[tuple[str, export.Columns, Callable[[sqlite3.Connection], Iterator[export.Row]], str]] = [
-            ("plover", export.PLOVER_COLUMNS, export.plover, "jsonl")
-        ]
-    else:
-        jobs = [(t.name, t.columns, t.rows, fmt) for t in (export.TABLES[n] for n in tables or export.TABLES)]
-    if out == "-" and (len(jobs) > 1 or fmt == "parquet"):
-        raise click.UsageError(
-            "standard output takes one table in jsonl, csv or plover: add --table or --out"
-        )
-    folder = Path(out)
-    if out != "-":
-        folder.mkdir(parents=True, exist_ok=True)
-    with _register(db) as conn:
-        for name, columns, rows, kind in jobs:
-            if out == "-":
-                export.write(rows(conn), columns, kind, sys.stdout)
-                continue
-            target = folder / f"{name}.{kind}"
-            count = export.write(rows(conn), columns, kind, target)
-            _err.print(f"{target}: {count} rows", highlight=False, soft_wrap=True)
 
 
 @click.command("check")

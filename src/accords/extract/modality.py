@@ -58,13 +58,16 @@ def rank(level: str) -> int:
 
 def _word_counter(text: str, offset: int) -> Callable[[int, int], int]:
     """How many words stand between two document offsets, as `len(text[a:b].split())` says,
-    found by bisection in the word starts of `text`: counting by splitting is quadratic."""
-    starts = [m.start() for m in _WORD_START.finditer(text)]
+    found by bisection in the word starts of `text`: counting by splitting is quadratic. The
+    starts are found at the first count: most provisions never ask for one."""
+    starts: list[int] = []
 
     def between(start: int, end: int) -> int:
         a, b = start - offset, end - offset
         if a >= b:
             return 0
+        if not starts:
+            starts.extend(m.start() for m in _WORD_START.finditer(text))
         inside = 0 < a < len(text) and not text[a].isspace() and not text[a - 1].isspace()
         return bisect.bisect_left(starts, b) - bisect.bisect_left(starts, a) + inside
 

@@ -13,12 +13,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, is_dataclass
 from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar
 
-import pyarrow as pa
-
 from accords.errors import AccordsError
 
 if TYPE_CHECKING:
     import pandas
+    import pyarrow as pa
 
 T = TypeVar("T")
 
@@ -76,7 +75,10 @@ class Tabular:
         return write_csv(self.records(), out)
 
     def to_arrow(self) -> pa.Table:
-        """The rows as an Arrow table (lists stay lists, nested rows become structs)."""
+        """The rows as an Arrow table (lists stay lists, nested rows become structs). pyarrow is
+        imported here, not with the module: the commands that never make a table skip it."""
+        import pyarrow as pa
+
         return pa.Table.from_pylist(self.records())
 
     def to_pandas(self) -> pandas.DataFrame:
