@@ -7,7 +7,7 @@ gives the record its id and source.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from accords.clean import clean
@@ -26,31 +26,45 @@ def record_id(body: Iterable[str]) -> str:
     return digest[:16]
 
 
-def process_raw(raw: RawDocument) -> Record:
-    """The full record of one document that has been read, its spans on the text as read."""
+class Known(Exception):
+    """Raised by `process_raw` when its `known` says the document's id is one already kept: the
+    id is settled once the text is cleaned, and segmenting and extracting, nine tenths of the
+    work, would only make the record that is already there."""
+
+    def __init__(self, document_id: str) -> None:
+        super().__init__(document_id)
+        self.document_id = document_id
+
+
+def process_raw(raw: RawDocument, known: Callable[[str], bool] | None = None) -> Record:
+    """The full record of one document that has been read, its spans on the text as read
+    (`known`: see `Known`)."""
     normal = normalize(raw.text)
-    record = _extract_text(raw, normal.text if normal else raw.text)
+    record = _extract_text(raw, normal.text if normal else raw.text, known)
     if normal is not None:
         _spans_as_read(record, normal)
     return record
 
 
-def _extract_text(raw: RawDocument, text: str) -> Record:
-    record, doc = _segmented(raw, text)
+def _extract_text(raw: RawDocument, text: str, known: Callable[[str], bool] | None = None) -> Record:
+    record, doc = _segmented(raw, text, known)
     return extract(record, doc)
 
 
-def _segmented(raw: RawDocument, text: str) -> tuple[Record, Document]:
+def _segmented(raw: RawDocument, text: str, known: Callable[[str], bool] | None = None) -> tuple[Record, Document]:
     """The record's frame and the segmented document; the cleaned lines end with this call, so
     that they are not held while the provisions are read."""
     cleaned = clean(text)
     if not cleaned.body:
         raise ReadError(raw.name, "no body text (only page debris)")
+    document_id = record_id(line.text for line in cleaned.body)
+    if known is not None and known(document_id):
+        raise Known(document_id)
     doc = segment(text, cleaned)
     if not doc.provisions:
         raise ReadError(raw.name, "no body text (only headings)")
     record = Record(
-        id=record_id(line.text for line in cleaned.body),
+        id=document_id,
         source=Source(
             file=raw.name,
             url=raw.url or cleaned.url,

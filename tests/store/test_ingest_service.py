@@ -51,3 +51,32 @@ def test_ingest_command_goes_on_past_a_name_that_is_not_utf8(tmp_path: Path) -> 
     assert "2 stored" in done.stderr.decode("utf-8")  # valid UTF-8 throughout
     conn = connect(tmp_path / "r.db")
     assert sorted(r[0] for r in conn.execute("SELECT file FROM documents")) == ["\\xff\\xfe.txt", "good.txt"]
+
+
+def test_a_text_already_in_the_register_is_told_without_extracting_it(tmp_path: Path) -> None:
+    """The id is settled once the text is cleaned: a reader asking the register then stops there,
+    with the id the whole reading gives, and a text not in it (or a register it cannot read) is
+    read whole."""
+    from accords.pipeline import Known, process_raw
+    from accords.read import read_source
+    from accords.store.ingest import read_and_extract
+
+    sample = str(SAMPLES / "en_joint_statement_au_ph.txt")
+    other = str(SAMPLES / "en_news_report_kr_mx.txt")
+    record = process_raw(read_source(sample))
+    asked: list[str] = []
+    try:
+        process_raw(read_source(sample), known=lambda found: asked.append(found) or True)
+    except Known as known:
+        assert known.document_id == record.id == asked[0]
+    else:
+        raise AssertionError("a known text was read whole")
+    db = tmp_path / "r.db"
+    conn = connect(db, create=True)
+    store(conn, record)
+    already = read_and_extract(sample, register=str(db))
+    assert not isinstance(already, tuple) and (already.status, already.document_id) == ("already", record.id)
+    fresh = read_and_extract(other, register=str(db))
+    assert isinstance(fresh, tuple) and fresh[0].id != record.id
+    unreadable = read_and_extract(sample, register=str(tmp_path / "none.db"))
+    assert isinstance(unreadable, tuple) and unreadable[0].id == record.id

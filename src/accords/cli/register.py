@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from accords.batch.stored import Load, count_records, record_files, stored_records
+from accords.batch.stored import count_records, record_files, stored_records
 from accords.cli.extract import report_skipped
 from accords.cli.options import jobs_option, max_size_option, verbose_option
 from accords.errors import AccordsError, StoreError
@@ -34,7 +34,7 @@ from accords.read import walk
 from accords.store import DEFAULT_PATH, connect, query
 from accords.store.database import check as integrity
 from accords.store.database import store_error
-from accords.store.ingest import failed, read_and_extract, shown, store
+from accords.store.ingest import Outcome, failed, read_and_extract, shown, store
 from accords.store.query import Filters, Window
 from accords.store.query.tables import write_csv
 
@@ -166,8 +166,10 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int, verbose: b
     parquet = [file for records in datasets.values() for file in records or ()]
     found = walk(path for path, records in datasets.items() if records is None)
     files = found.files
-    reading = ordered_map(partial(read_and_extract, max_bytes=max_size), files, min(jobs, len(files)))
-    documents: Iterator[tuple[str, Load]] = chain(
+    # The workers read the register too: a text already in it is not extracted again.
+    work = partial(read_and_extract, max_bytes=max_size, register=db)
+    reading = ordered_map(work, files, min(jobs, len(files)))
+    documents: Iterator[tuple[str, Made]] = chain(
         ((path, _made(result)) for path, result in reading), stored_records(parquet)
     )
     total = len(files) + count_records(parquet)
@@ -191,7 +193,8 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int, verbose: b
                 task = progress.add_task("ingest", total=total, rate=0.0, failed=0)
                 for path, load in documents:
                     try:
-                        outcome = store(conn, *load())
+                        made = load()
+                        outcome = made if isinstance(made, Outcome) else store(conn, *made)
                     except StoreError as exc:
                         # The register itself failed (full, read-only, damaged): the rest would too.
                         failures.append(failed(path, exc).error or "")
@@ -231,11 +234,16 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int, verbose: b
         raise SystemExit(1)
 
 
-def _made(result: tuple[Record, str | None] | Exception) -> Load:
+#: What a worker made of a file (a record and its text, or the outcome of a text already stored),
+#: as a loader like a stored record's.
+Made = Callable[[], tuple[Record, str | None] | Outcome]
+
+
+def _made(result: tuple[Record, str | None] | Outcome | Exception) -> Made:
     """What a worker made of a file, as a loader like a stored record's: it raises what the
     worker raised, so that both fail alike."""
 
-    def load() -> tuple[Record, str | None]:
+    def load() -> tuple[Record, str | None] | Outcome:
         if isinstance(result, Exception):
             raise result
         return result

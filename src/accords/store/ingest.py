@@ -8,14 +8,18 @@ going through many documents reports that one in one line and goes on.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, partial
+from pathlib import Path
 
 from accords.errors import AccordsError, ReadError
 from accords.model import Record
-from accords.pipeline import process_raw
+from accords.pipeline import Known, process_raw
 from accords.read import DEFAULT_MAX_BYTES, RawDocument, read_source
-from accords.store.database import store_record
+from accords.store.database import has_document, store_record
 from accords.store.labels import COMMITMENT_MODALITIES
 
 
@@ -60,20 +64,45 @@ def store(conn: sqlite3.Connection, record: Record, text: str | None = None) -> 
     )
 
 
-def extract(raw: RawDocument) -> Record:
-    """The record of what a reader found; an extraction bug is this document's ReadError."""
+def extract(raw: RawDocument, known: Callable[[str], bool] | None = None) -> Record:
+    """The record of what a reader found; an extraction bug is this document's ReadError
+    (`known`: see `pipeline.Known`, which passes through)."""
     try:
-        return process_raw(raw)
-    except AccordsError:
+        return process_raw(raw, known)
+    except (AccordsError, Known):
         raise
     except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop the others
         raise ReadError(shown(raw.name), f"extraction failed ({type(exc).__name__}: {exc})") from None
 
 
-def read_and_extract(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Record, str]:
-    """One file's record (`-` for standard input) and the text its spans index, ready to `store`."""
+def read_and_extract(
+    path: str, max_bytes: int = DEFAULT_MAX_BYTES, register: str | None = None
+) -> tuple[Record, str] | Outcome:
+    """One file's record (`-` for standard input) and the text its spans index, ready to `store`;
+    or, when the same text is already in `register`, the outcome of storing it again (nothing
+    changes), told without extracting it: a folder ingested again, as it grows, costs a read of
+    each file already in rather than its extraction."""
     raw = read_source(path, max_bytes)
-    return extract(raw), raw.text
+    try:
+        return extract(raw, partial(_in_register, register) if register else None), raw.text
+    except Known as known:
+        return Outcome(name=shown(raw.name), status="already", document_id=known.document_id)
+
+
+def _in_register(register: str, document_id: str) -> bool:
+    """Whether the register holds the document, as far as a reader can tell now (a register that
+    cannot be read says no, and the document is extracted and stored as usual)."""
+    try:
+        return has_document(_reader(register, os.getpid()), document_id)
+    except sqlite3.Error:
+        return False
+
+
+@cache
+def _reader(register: str, pid: int) -> sqlite3.Connection:
+    """A read-only connection of this process (`pid`: a worker forked from a process that had one
+    opens its own, since a connection cannot cross a fork), beside the one writer's."""
+    return sqlite3.connect(f"{Path(register).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
 
 
 def ingest_raw(conn: sqlite3.Connection, raw: RawDocument) -> Outcome:
@@ -83,7 +112,8 @@ def ingest_raw(conn: sqlite3.Connection, raw: RawDocument) -> Outcome:
 
 def ingest_path(conn: sqlite3.Connection, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
     """Read, extract and store one file (`-` for standard input)."""
-    return store(conn, *read_and_extract(path, max_bytes))
+    record, text = extract(read := read_source(path, max_bytes)), read.text
+    return store(conn, record, text)
 
 
 def failed(name: str, error: AccordsError) -> Outcome:
