@@ -176,7 +176,10 @@ def main() -> None:
         if not args.skip_ingest:
             shares = [i["seconds"] and e["seconds"] / i["seconds"] for e, i in zip(runs["extract (default jobs)"],
                                                                                  runs["ingest (default jobs)"])]
-            print("ingest's rate as a share of extract's, by round: " + ", ".join(f"{s:.0%}" for s in shares))
+            medians = [sorted(run["seconds"] for run in runs[label])[len(shares) // 2]
+                       for label in ("extract (default jobs)", "ingest (default jobs)")]
+            print("ingest's rate as a share of extract's, by round: " + ", ".join(f"{s:.0%}" for s in shares)
+                  + f"; of the medians: {medians[0] / medians[1]:.0%}")
 
 
 if __name__ == "__main__":
