@@ -122,25 +122,28 @@ class _DatePattern:
 @dataclass(frozen=True)
 class _Patterns:
     """A pack's month names and date patterns; what every date holds (a digit or a month's
-    name); and where a month can begin a date."""
+    name); where a month can begin a date; and what the patterns open with."""
 
     months: dict[str, int]
     dates: list[_DatePattern]
     month_or_digit: re.Pattern[str]
     month_starts: re.Pattern[str]
+    openings: frozenset[str]
 
 
 @cache
 def _patterns(pack: Pack) -> _Patterns:
     months = {str(k).lower(): int(v) for k, v in pack.table("dates", "months").items()}
     month_re = trie_pattern(months, casefold=True)
+    slot = _month_slot(months)
     compiled = [
-        _DatePattern(disk_cache.compile(_fill(p, _month_slot(months)), re.IGNORECASE), _opening(p))
+        _DatePattern(disk_cache.compile(_fill(p, slot), re.IGNORECASE), _opening(p))
         for key in ("range", "single")
         for p in pack.strings("dates", key)
     ]
     return _Patterns(months, compiled, disk_cache.compile(rf"\d|{month_re}", re.IGNORECASE),
-                     disk_cache.compile(rf"(?<![\d/.-])(?=(?:{_month_slot(months)}))", re.IGNORECASE))
+                     disk_cache.compile(rf"(?<![\d/.-])(?=(?:{slot}))", re.IGNORECASE),
+                     frozenset(p.opening for p in compiled if p.opening))
 
 
 #: Where a run of digits begins: the only places a date that begins with a digit can begin, as
@@ -151,9 +154,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 def _starts(found: _Patterns, text: str) -> dict[str, list[int]]:
     """Where in `text` a date can begin, for each opening the pack's patterns have: at a run
     of digits, at a month."""
-    openings = {p.opening for p in found.dates}
-    starts = {"digit": [m.start() for m in _DIGIT_RUN.finditer(text)]} if "digit" in openings else {}
-    if "month" in openings:
+    starts = {"digit": [m.start() for m in _DIGIT_RUN.finditer(text)]} if "digit" in found.openings else {}
+    if "month" in found.openings:
         starts["month"] = [m.start() for m in found.month_starts.finditer(text)]
     return starts
 

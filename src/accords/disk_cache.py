@@ -192,11 +192,16 @@ def _changed(cache: _Cache) -> None:
 def _content() -> _Cache:
     global _cache
     if _cache is None:
-        try:
-            _cache = _read(path())
-        except (OSError, ValueError, KeyError, TypeError, IndexError):  # none yet, or damaged
-            _cache = _Cache()
+        _cache = _stored(path()) or _Cache()
     return _cache
+
+
+def _stored(file: Path) -> _Cache | None:
+    """The content of a cache file, or None when there is none or it is damaged."""
+    try:
+        return _read(file)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
 
 
 def _read(file: Path) -> _Cache:
@@ -258,9 +263,7 @@ def _locked(lock: Path) -> Iterator[None]:
 
 def _merge(cache: _Cache, target: Path) -> None:
     """Add to `cache` what the file holds that it does not (a damaged file adds nothing)."""
-    try:
-        written = _read(target)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    if (written := _stored(target)) is None:
         return
     for key, program in written.programs.items():
         cache.programs.setdefault(key, program)

@@ -112,8 +112,7 @@ def ingest_raw(conn: sqlite3.Connection, raw: RawDocument) -> Outcome:
 
 def ingest_path(conn: sqlite3.Connection, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
     """Read, extract and store one file (`-` for standard input)."""
-    record, text = extract(read := read_source(path, max_bytes)), read.text
-    return store(conn, record, text)
+    return ingest_raw(conn, read_source(path, max_bytes))
 
 
 def failed(name: str, error: AccordsError) -> Outcome:
