@@ -69,15 +69,18 @@ def load() -> None:
     disk_cache.save()  # now, not at exit: a run stopped early has filled the cache all the same
 
 
-def warm() -> None:
+def warm(setup: Callable[[], None] | None = None) -> None:
     """Start a worker: leave Ctrl-C to the caller (which stops the batch and keeps what is
     whole), end with the caller, load what every document needs (nothing more to load for a
-    worker forked from a caller that has loaded it) and, as it ends, keep what it compiled."""
+    worker forked from a caller that has loaded it), run the caller's `setup` and, as it ends,
+    keep what it compiled."""
     from accords import disk_cache
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     load()
+    if setup is not None:
+        setup()
     # What this worker's documents needed beyond `load` (a worker ends by os._exit, which runs
     # no atexit hook, but it runs multiprocessing's finalizers): the next run finds it compiled.
     multiprocessing.util.Finalize(None, disk_cache.save, exitpriority=0)
@@ -100,13 +103,15 @@ def _next(queue: deque[tuple[str, Future[T]]]) -> tuple[str, T | Exception]:
 
 
 def ordered_map(
-    work: Callable[[str], T], paths: Iterable[str], jobs: int
+    work: Callable[[str], T], paths: Iterable[str], jobs: int, setup: Callable[[], None] | None = None
 ) -> Iterator[tuple[str, T | Exception]]:
     """`(path, work(path) or the exception it raised)` for each path, in the order given.
 
     `work` must be a module-level function (or a partial of one) so that it can be sent to a
-    worker. With one job, or one path, everything runs in this process, as it would without a
-    pool. Standard input is always read here: it belongs to this process alone.
+    worker. `setup` runs once in each worker as it starts, before its first path: it hands the
+    workers what they share and cannot be sent with each path (shared memory, a lock). With
+    one job, or one path, everything runs in this process, as it would without a pool, and
+    without `setup`. Standard input is always read here: it belongs to this process alone.
     """
     pending = iter(paths)
     first = [path for _, path in zip(range(2), pending)]
@@ -121,7 +126,9 @@ def ordered_map(
         # the workers' garbage collections, which would otherwise copy every page of it.
         load()
         gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method), initializer=warm)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=multiprocessing.get_context(method), initializer=warm, initargs=(setup,)
+    )
     queue: deque[tuple[str, Future[T]]] = deque()
 
     def submit(path: str) -> None:

@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, is_dataclass, replace
 from functools import partial
 from itertools import chain
 from typing import Any, TypeVar
@@ -29,11 +29,12 @@ from accords.cli.extract import report_skipped
 from accords.cli.options import jobs_option, max_size_option, verbose_option
 from accords.errors import AccordsError, StoreError
 from accords.model import Record
-from accords.parallel import ordered_map
+from accords.parallel import AHEAD_PER_JOB, ordered_map
 from accords.read import walk
-from accords.store import DEFAULT_PATH, connect, query
+from accords.store import DEFAULT_PATH, connect, in_flight, query
 from accords.store.database import check as integrity
-from accords.store.database import store_error
+from accords.store.database import has_document, store_error
+from accords.store.in_flight import InFlight
 from accords.store.ingest import Outcome, failed, read_and_extract, shown, store
 from accords.store.query import Filters, Window
 from accords.store.query.tables import write_csv
@@ -166,11 +167,17 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int, verbose: b
     parquet = [file for records in datasets.values() for file in records or ()]
     found = walk(path for path, records in datasets.items() if records is None)
     files = found.files
-    # The workers read the register too: a text already in it is not extracted again.
+    # The workers read the register too: a text already in it is not extracted again. They share
+    # the ids of the texts being read, so that a text several files hold is extracted once.
     work = partial(read_and_extract, max_bytes=max_size, register=db)
-    reading = ordered_map(work, files, min(jobs, len(files)))
+    jobs = min(jobs, len(files))
+    reading = InFlight(2 * jobs * AHEAD_PER_JOB)
     documents: Iterator[tuple[str, Made]] = chain(
-        ((path, _made(result)) for path, result in reading), stored_records(parquet)
+        (
+            (path, _made(result))
+            for path, result in ordered_map(work, files, jobs, partial(in_flight.use, reading))
+        ),
+        stored_records(parquet),
     )
     total = len(files) + count_records(parquet)
     stored = unchanged = 0
@@ -194,7 +201,9 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int, verbose: b
                 for path, load in documents:
                     try:
                         made = load()
-                        outcome = made if isinstance(made, Outcome) else store(conn, *made)
+                        if isinstance(made, Outcome) and made.status == "copy":
+                            made = _copy(conn, made, partial(work, path))
+                        outcome = made if isinstance(made, Outcome) else _store(conn, reading, *made)
                     except StoreError as exc:
                         # The register itself failed (full, read-only, damaged): the rest would too.
                         failures.append(failed(path, exc).error or "")
@@ -249,6 +258,24 @@ def _made(result: tuple[Record, str | None] | Outcome | Exception) -> Made:
         return result
 
     return load
+
+
+def _copy(conn: sqlite3.Connection, copy: Outcome, read: Made) -> tuple[Record, str | None] | Outcome:
+    """A file whose text another worker was reading, once every file before it is stored: the
+    text is there already when one of them had it; else the file that has it comes later, or
+    failed, and this one is read here, so that the first file of a text is always the one stored
+    and a file fails for its own reason."""
+    if has_document(conn, copy.document_id or ""):
+        return replace(copy, status="already")
+    return read()
+
+
+def _store(conn: sqlite3.Connection, reading: InFlight, record: Record, text: str | None) -> Outcome:
+    """Store a record, then free its text's id for the workers: a later copy finds it stored."""
+    try:
+        return store(conn, record, text)
+    finally:
+        reading.give_back(record.id)
 
 
 # --- questions ----------------------------------------------------------------------------------

@@ -12,13 +12,14 @@ import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 
 from accords.errors import AccordsError, ReadError
 from accords.model import Record
 from accords.pipeline import Known, process_raw
 from accords.read import DEFAULT_MAX_BYTES, RawDocument, read_source
+from accords.store import in_flight
 from accords.store.database import has_document, store_record
 from accords.store.labels import COMMITMENT_MODALITIES
 
@@ -29,7 +30,8 @@ class Outcome:
 
     name: str
     status: str
-    """stored, already (the same text was in the register) or failed"""
+    """stored, already (the same text was in the register), failed, or copy (from
+    `read_and_extract` alone: another worker of this run is reading the same text)"""
     document_id: str | None = None
     error: str | None = None
     doc_type: str | None = None
@@ -79,14 +81,43 @@ def read_and_extract(
     path: str, max_bytes: int = DEFAULT_MAX_BYTES, register: str | None = None
 ) -> tuple[Record, str] | Outcome:
     """One file's record (`-` for standard input) and the text its spans index, ready to `store`;
-    or, when the same text is already in `register`, the outcome of storing it again (nothing
-    changes), told without extracting it: a folder ingested again, as it grows, costs a read of
-    each file already in rather than its extraction."""
+    or, told without extracting it, an outcome: `already` when the same text is in `register`
+    (a folder ingested again, as it grows, costs a read of each file already in rather than its
+    extraction), `copy` when another worker of this run is reading the same text (`in_flight`).
+    The caller stores the record, then gives its id back to the run's `InFlight`."""
     raw = read_source(path, max_bytes)
+    if register is None:
+        return extract(raw), raw.text
+    seen = _Seen(register)
     try:
-        return extract(raw, partial(_in_register, register) if register else None), raw.text
+        return extract(raw, seen), raw.text
     except Known as known:
-        return Outcome(name=shown(raw.name), status="already", document_id=known.document_id)
+        return Outcome(name=shown(raw.name), status=seen.status, document_id=known.document_id)
+    except BaseException:
+        if seen.taken is not None:
+            in_flight.give_back(seen.taken)
+        raise
+
+
+@dataclass
+class _Seen:
+    """Whether a worker can leave a text unread, asked once its id is settled (`pipeline.Known`):
+    its `status` says why; `taken` is the id this worker took, to be given back should the
+    text not reach the writer."""
+
+    register: str
+    status: str = ""
+    taken: str | None = None
+
+    def __call__(self, document_id: str) -> bool:
+        if not in_flight.take(document_id):
+            self.status = "copy"
+        elif _in_register(self.register, document_id):
+            in_flight.give_back(document_id)
+            self.status = "already"
+        else:
+            self.taken = document_id
+        return bool(self.status)
 
 
 def _in_register(register: str, document_id: str) -> bool:
