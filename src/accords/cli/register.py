@@ -171,7 +171,7 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int, verbose: b
     # the ids of the texts being read, so that a text several files hold is extracted once.
     work = partial(read_and_extract, max_bytes=max_size, register=db)
     jobs = min(jobs, len(files))
-    reading = InFlight(2 * jobs * AHEAD_PER_JOB)
+    reading = InFlight(2 * jobs * AHEAD_PER_JOB) if jobs > 1 else None  # one reads all in this process
     documents: Iterator[tuple[str, Made]] = chain(
         (
             (path, _made(result))
@@ -270,12 +270,13 @@ def _copy(conn: sqlite3.Connection, copy: Outcome, read: Made) -> tuple[Record, 
     return read()
 
 
-def _store(conn: sqlite3.Connection, reading: InFlight, record: Record, text: str | None) -> Outcome:
+def _store(conn: sqlite3.Connection, reading: InFlight | None, record: Record, text: str | None) -> Outcome:
     """Store a record, then free its text's id for the workers: a later copy finds it stored."""
     try:
         return store(conn, record, text)
     finally:
-        reading.give_back(record.id)
+        if reading is not None:
+            reading.give_back(record.id)
 
 
 # --- questions ----------------------------------------------------------------------------------
