@@ -22,7 +22,7 @@ the peak resident memory of the largest single process of each run (the command 
 workers), which is what the issue's 400 MB bound is about.
 
 A shared virtual machine's speed changes by a fifth from one minute to the next, so the runs over
-the folder are made `--rounds` times (3 by default), one of each kind per round, and each is
+the folder are made `--rounds` times (5 by default), one of each kind per round, and each is
 reported by its median round and its best. Every round also times a fixed pure-Python workload
 (`pace`): its time against the fastest round's says how slow the machine was in that round.
 """
@@ -140,7 +140,7 @@ def main() -> None:
     parser.add_argument("--accords", default=shutil.which("accords") or str(Path(sys.executable).parent / "accords"),
                         help="The command to time, split like a shell line (another checkout's, say).")
     parser.add_argument("--skip-ingest", action="store_true")
-    parser.add_argument("--rounds", type=int, default=3, help="Runs of each kind over the folder.")
+    parser.add_argument("--rounds", type=int, default=5, help="Runs of each kind over the folder.")
     args = parser.parse_args()
     accords = shlex.split(args.accords)
     with tempfile.TemporaryDirectory(prefix="accords-bench-") as tmp:
