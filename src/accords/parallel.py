@@ -86,6 +86,13 @@ def warm(setup: Callable[[], None] | None = None) -> None:
     multiprocessing.util.Finalize(None, disk_cache.save, exitpriority=0)
 
 
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How workers start: forked where the system allows it (they share what the caller has
+    loaded), else spawned. What they share beyond their paths (`ordered_map`'s `setup`) is made
+    in the same way."""
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
 def _attempt(work: Callable[[str], T], path: str) -> T | Exception:
     try:
         return work(path)
@@ -119,15 +126,15 @@ def ordered_map(
         for path in itertools.chain(first, pending):
             yield path, _attempt(work, path)
         return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    if method == "fork":
+    starting = worker_context()
+    if starting.get_start_method() == "fork":
         # Loaded once here, the workers share it from their first instant instead of each
         # spending seconds of processor time loading the same thing; frozen, it is left out of
         # the workers' garbage collections, which would otherwise copy every page of it.
         load()
         gc.freeze()
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=multiprocessing.get_context(method), initializer=warm, initargs=(setup,)
+        max_workers=jobs, mp_context=starting, initializer=warm, initargs=(setup,)
     )
     queue: deque[tuple[str, Future[T]]] = deque()
 

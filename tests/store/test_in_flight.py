@@ -8,10 +8,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 import pytest
 
+from accords.parallel import worker_context
 from accords.store import connect, in_flight
 from accords.store.in_flight import InFlight
 from accords.store.ingest import read_and_extract
@@ -25,8 +28,7 @@ def _take(table: InFlight, document_id: str, answers: multiprocessing.Queue) -> 
     answers.put(table.take(document_id))
 
 
-def _in_another_process(table: InFlight, document_id: str) -> bool:
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+def _in_another_process(context: BaseContext, table: InFlight, document_id: str) -> bool:
     answers = context.Queue()
     process = context.Process(target=_take, args=(table, document_id, answers))
     process.start()
@@ -35,18 +37,20 @@ def _in_another_process(table: InFlight, document_id: str) -> bool:
     return answer
 
 
-def test_an_id_taken_by_one_process_is_refused_to_another_until_given_back() -> None:
-    table = InFlight(4)
+@pytest.mark.parametrize("method", [m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()])
+def test_an_id_taken_by_one_process_is_refused_to_another_until_given_back(method: str) -> None:
+    context = multiprocessing.get_context(method)
+    table = InFlight(4, context)
     assert table.take(ONE)
-    assert not _in_another_process(table, ONE)
-    assert _in_another_process(table, TWO)  # and that process now holds it, for everyone
+    assert not _in_another_process(context, table, ONE)
+    assert _in_another_process(context, table, TWO)  # and that process now holds it, for everyone
     assert not table.take(TWO)
     table.give_back(ONE)
-    assert _in_another_process(table, ONE)
+    assert _in_another_process(context, table, ONE)
 
 
 def test_a_full_table_takes_nothing_and_lets_every_reader_go_on() -> None:
-    table = InFlight(1)
+    table = InFlight(1, worker_context())
     assert table.take(ONE)
     assert table.take(TWO) and table.take(TWO)  # no slot was left to hold it
     assert not table.take(ONE)
@@ -56,8 +60,8 @@ def test_a_full_table_takes_nothing_and_lets_every_reader_go_on() -> None:
 
 
 @pytest.fixture
-def shared() -> InFlight:
-    table = InFlight(4)
+def shared() -> Iterator[InFlight]:
+    table = InFlight(4, worker_context())
     in_flight.use(table)
     yield table
     in_flight.use(None)

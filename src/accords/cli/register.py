@@ -29,7 +29,7 @@ from accords.cli.extract import report_skipped
 from accords.cli.options import jobs_option, max_size_option, verbose_option
 from accords.errors import AccordsError, StoreError
 from accords.model import Record
-from accords.parallel import AHEAD_PER_JOB, ordered_map
+from accords.parallel import AHEAD_PER_JOB, ordered_map, worker_context
 from accords.read import walk
 from accords.store import DEFAULT_PATH, connect, in_flight, query
 from accords.store.database import check as integrity
@@ -171,7 +171,7 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int, verbose: b
     # the ids of the texts being read, so that a text several files hold is extracted once.
     work = partial(read_and_extract, max_bytes=max_size, register=db)
     jobs = min(jobs, len(files))
-    reading = InFlight(2 * jobs * AHEAD_PER_JOB) if jobs > 1 else None  # one reads all in this process
+    reading = InFlight(2 * jobs * AHEAD_PER_JOB, worker_context()) if jobs > 1 else None  # one reads all in this process
     documents: Iterator[tuple[str, Made]] = chain(
         (
             (path, _made(result))

@@ -16,7 +16,7 @@ as it would have been without the table.
 from __future__ import annotations
 
 import ctypes
-import multiprocessing
+from multiprocessing.context import BaseContext
 
 #: A document id (`pipeline.record_id`): 16 hexadecimal digits, ASCII, never a NUL byte.
 ID_BYTES = 16
@@ -24,11 +24,12 @@ _EMPTY = bytes(ID_BYTES)
 
 
 class InFlight:
-    """Slots of document ids shared by the processes forked from (or started by) its maker."""
+    """Slots of document ids shared by the processes forked from (or started by) its maker, in
+    the `context` they start in (a lock made for forked processes cannot go to spawned ones)."""
 
-    def __init__(self, slots: int) -> None:
-        self._ids = multiprocessing.RawArray(ctypes.c_char, slots * ID_BYTES)
-        self._lock = multiprocessing.Lock()
+    def __init__(self, slots: int, context: BaseContext) -> None:
+        self._ids = context.RawArray(ctypes.c_char, slots * ID_BYTES)
+        self._lock = context.Lock()
 
     def take(self, document_id: str) -> bool:
         """Take the id for this process; False when another holds it (it is reading the text)."""
