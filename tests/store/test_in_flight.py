@@ -6,8 +6,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -57,6 +59,27 @@ def test_a_full_table_takes_nothing_and_lets_every_reader_go_on() -> None:
     table.give_back(TWO)  # not held: ONE stays
     assert not table.take(ONE)
     assert table.take("not a record id") and table.take("not a record id")
+
+
+def _die_holding_the_lock(table: InFlight) -> None:
+    table._lock.acquire()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_lock_left_held_by_a_killed_process_stops_no_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    context = worker_context()
+    table = InFlight(4, context)
+    process = context.Process(target=_die_holding_the_lock, args=(table,))
+    process.start()
+    process.join(timeout=60)
+    assert process.exitcode == -signal.SIGKILL
+    monkeypatch.setattr(in_flight, "LOCK_WAIT", 0.1)
+    answers: list[bool] = []
+    # In a thread, so that a reader that waits for ever fails the test rather than hanging it.
+    reader = threading.Thread(target=lambda: answers.extend([table.take(ONE), table.take(ONE)]), daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    assert answers == [True, True]  # each goes on, as it would without a table
 
 
 @pytest.fixture

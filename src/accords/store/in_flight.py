@@ -22,6 +22,11 @@ from multiprocessing.context import BaseContext
 ID_BYTES = 16
 _EMPTY = bytes(ID_BYTES)
 
+#: How long to wait for the lock, in seconds. It is held for microseconds; a process killed while
+#: holding it (the OOM killer) would leave it held for ever, and then every reader goes on without
+#: the table rather than wait.
+LOCK_WAIT = 5.0
+
 
 class InFlight:
     """Slots of document ids shared by the processes forked from (or started by) its maker, in
@@ -34,9 +39,9 @@ class InFlight:
     def take(self, document_id: str) -> bool:
         """Take the id for this process; False when another holds it (it is reading the text)."""
         key = _key(document_id)
-        if key is None:
+        if key is None or not self._lock.acquire(timeout=LOCK_WAIT):
             return True
-        with self._lock:
+        try:
             held = self._ids.raw
             free = None
             for start in range(0, len(held), ID_BYTES):
@@ -48,18 +53,22 @@ class InFlight:
             if free is not None:
                 self._put(free, key)
             return True
+        finally:
+            self._lock.release()
 
     def give_back(self, document_id: str) -> None:
         """Free the id (nothing happens to an id that is not held)."""
         key = _key(document_id)
-        if key is None:
+        if key is None or not self._lock.acquire(timeout=LOCK_WAIT):
             return
-        with self._lock:
+        try:
             held = self._ids.raw
             for start in range(0, len(held), ID_BYTES):
                 if held[start : start + ID_BYTES] == key:
                     self._put(start, _EMPTY)
                     return
+        finally:
+            self._lock.release()
 
     def _put(self, start: int, key: bytes) -> None:
         """Write one slot (the lock held): the table is a few hundred bytes, written whole."""
