@@ -158,8 +158,9 @@ def ingest(paths: tuple[str, ...], db: str, max_size: int, jobs: int, verbose: b
     Worker processes read and extract; this process alone writes, a document at a time.
 
     The records of `accords batch` (its OUTPUT folder, or Parquet files of records) are stored as
-    they are, without extracting them again. The same text ingested again changes nothing; the
-    same event reported by several documents is linked. Failures are listed at the end; the exit
+    they are, without extracting them again. The same text ingested again changes nothing, and a
+    text several files hold is extracted once and stored under the first of them; the same event
+    reported by several documents is linked. Failures are listed at the end; the exit
     status is 1 if any document did not go in. Ctrl-C stops after rolling back the document in
     progress.
     """
