@@ -145,11 +145,10 @@ def _amounts(pack: Pack, text: str) -> tuple[Amount, ...]:
 def _amount_matches(pack: Pack, text: str) -> list[re.Match[str]]:
     """The matches of `_amount_re` in `text`, found in its lower case where that finds the
     same ones: the pattern's long lists of words cost several times less matched exactly."""
-    pattern = _amount_re(pack)
     lower = lang.lower_exactly(text)
     exact = _amount_exact_re(pack)
     if lower is None or exact is None:
-        return list(pattern.finditer(text))
+        return list(_amount_re(pack).finditer(text))
     return list(exact.finditer(lower))
 
 
